@@ -1,0 +1,14 @@
+"""The command-line interface: thin commands over the cardscan library."""
+
+from __future__ import annotations
+
+from . import adding, contacts, exporting, followups, scanning  # noqa: F401  (registers commands)
+from .app import app
+
+
+def main() -> None:
+    """Entry point of the `cardscan` console script."""
+    app(prog_name="cardscan")
+
+
+__all__ = ["app", "main"]

@@ -1,0 +1,138 @@
+"""`cardscan export` and `cardscan import`: contacts to and from vCard, CSV and JSON files."""
+
+from __future__ import annotations
+
+import sys
+from datetime import date
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from ..dates import parse_date
+from ..errors import BadInputError, NotFoundError
+from ..export import ExportFormat, import_contacts, read_contacts_file, read_input, render
+from .app import app
+from .options import DbOption, RegionOption, open_store, region_of
+
+_VCARDS = (ExportFormat.vcard, ExportFormat.vcard4)
+
+
+def _since(text: str) -> date:
+    try:
+        return parse_date(text)
+    except ValueError as e:
+        raise typer.BadParameter(str(e)) from None
+
+
+def _ids(text: str) -> list[int]:
+    try:
+        return [int(part) for part in text.replace(" ", "").split(",") if part]
+    except ValueError:
+        raise typer.BadParameter(f"not a list of ids: {text!r} (use e.g. 1,2,5)") from None
+
+
+@app.command()
+def export(
+    fmt: Annotated[
+        ExportFormat,
+        typer.Option(
+            "--format",
+            "-f",
+            help="vcard (3.0), vcard4, csv (cardscan's fields), google, outlook, "
+            "or json (one object per line).",
+        ),
+    ] = ExportFormat.vcard,
+    tag: Annotated[str | None, typer.Option("--tag", help="Only contacts with this tag.")] = None,
+    since: Annotated[
+        date | None,
+        typer.Option(
+            "--since",
+            parser=_since,
+            metavar="DATE",
+            help="Only contacts met on or after DATE: YYYY-MM-DD, yesterday, 2 weeks ago.",
+        ),
+    ] = None,
+    ids: Annotated[
+        list[int] | None,
+        typer.Option("--ids", parser=_ids, metavar="1,2,5", help="Only these contact ids."),
+    ] = None,
+    output: Annotated[
+        str, typer.Option("--output", "-o", metavar="FILE", help="Write to FILE ('-' = stdout).")
+    ] = "-",
+    photo: Annotated[
+        bool, typer.Option("--photo", help="Embed the flattened card image (vCard only).")
+    ] = False,
+    db: DbOption = None,
+) -> None:
+    """Write stored contacts to a file other tools import: vCard by default, to stdout."""
+    if photo and fmt not in _VCARDS:
+        raise typer.BadParameter("--photo goes with --format vcard or vcard4", param_hint="--photo")
+    wanted = _flatten(ids)
+    with open_store(db) as store:
+        contacts = store.list(tag=tag, since=since, ids=wanted)
+        if wanted is not None:
+            _check_ids(wanted, {s.id for s in contacts}, str(store.path))
+        photos = {s.id: img for s in contacts if (img := store.card_image(s.id))} if photo else {}
+    data, warnings = render(fmt, contacts, photos)
+    for warning in warnings:
+        typer.echo(f"cardscan: {warning}", err=True)
+    _write(output, data)
+    where = "" if output == "-" else f" to {output}"
+    noun = "contact" if len(contacts) == 1 else "contacts"
+    typer.echo(f"cardscan: exported {len(contacts)} {noun}{where}", err=True)
+
+
+def _flatten(ids: list[list[int]] | list[int] | None) -> list[int] | None:
+    """Return the ids of every --ids given (each is a comma list), or None when none was."""
+    if not ids:
+        return None
+    flat: list[int] = []
+    for item in ids:
+        flat.extend(item if isinstance(item, list) else [item])
+    return flat
+
+
+def _check_ids(wanted: list[int], found: set[int], store_path: str) -> None:
+    missing = [i for i in wanted if i not in found]
+    if missing:
+        listed = ", ".join(str(i) for i in missing)
+        raise NotFoundError(f"no contact with id {listed} in {store_path} (or filtered out)")
+
+
+def _write(output: str, data: bytes) -> None:
+    if output == "-":
+        typer.echo(data, nl=False)
+        return
+    try:
+        Path(output).write_bytes(data)
+    except OSError as e:
+        raise BadInputError(output, e.strerror or "cannot be written") from None
+
+
+@app.command("import")
+def import_(
+    file: Annotated[
+        str,
+        typer.Argument(
+            metavar="FILE",
+            help="A .vcf (vCard 2.1/3.0/4.0), a Google, Outlook or cardscan .csv, "
+            "or cardscan JSON lines; '-' reads stdin.",
+        ),
+    ],
+    region: RegionOption = None,
+    db: DbOption = None,
+) -> None:
+    """Read contacts from a file; one with a stored email or phone updates that contact."""
+    stdin = sys.stdin.buffer.read() if file == "-" else None
+    data = read_input(file, stdin)
+    incoming, warnings, kind = read_contacts_file(file, data, region_of(region))
+    for warning in warnings:
+        typer.echo(f"cardscan: {file}: {warning}", err=True)
+    with open_store(db) as store:
+        summary = import_contacts(store, incoming)
+    typer.echo(
+        f"cardscan: imported {summary.imported} from {kind}: "
+        f"{summary.added} added, {summary.updated} updated",
+        err=True,
+    )

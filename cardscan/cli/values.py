@@ -1,0 +1,29 @@
+"""Option types that turn what people type into values, with a clear message when they can't."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Annotated
+
+import typer
+
+from ..dates import parse_date
+
+
+def _date(text: str) -> date:
+    try:
+        return parse_date(text)
+    except ValueError as e:
+        raise typer.BadParameter(str(e)) from None
+
+
+DateOption = Annotated[
+    date | None,
+    typer.Option(
+        "--on",
+        parser=_date,
+        metavar="DATE",
+        help="When you met: YYYY-MM-DD, today, yesterday, 3 days ago (default: today).",
+        show_default=False,
+    ),
+]

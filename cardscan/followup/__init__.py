@@ -1,0 +1,1 @@
+"""Follow-ups: drafts from templates, tracking what is due, calendar reminders."""

@@ -1,0 +1,33 @@
+"""The parser: OCR words and lines -> a Contact (one module per field family).
+
+parse_card composes the field parsers in the order their evidence flows: contact data first
+(emails, websites, phones, address: easy to recognise), then the free lines left over are
+weighed as name, title and company, using the domains found in the first step.
+"""
+
+from __future__ import annotations
+
+from ..model import Contact, OcrResult, merge_contacts
+from .card import read_fields
+from .lines import segments
+from .name import close_letter_spacing
+from .qr import parse_qr
+
+__all__ = ["merge", "parse_card", "parse_qr", "parse_text"]
+
+
+def parse_card(ocr: OcrResult, region: str = "US") -> Contact:
+    """Return the contact read from a card's OCR result."""
+    return read_fields(segments(ocr), region.upper())
+
+
+def parse_text(text: str, region: str = "US") -> Contact:
+    """Return the contact in plain text (OCR output, an email signature)."""
+    # letter-spaced capitals keep their word breaks only as double spaces in the raw text
+    lines = (close_letter_spacing(line) for line in text.splitlines())
+    return parse_card(OcrResult.from_text("\n".join(lines)), region)
+
+
+def merge(primary: Contact, secondary: Contact) -> Contact:
+    """Return primary with its gaps filled from secondary and lists united without duplicates."""
+    return merge_contacts(primary, secondary)

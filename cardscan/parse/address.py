@@ -1,0 +1,158 @@
+"""Postal addresses: the printed lines of one address, joined, and its parts where clear."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..model import Address
+from . import patterns, vocab
+from .found import Found
+from .lines import Segment
+
+
+@dataclass(frozen=True)
+class _CityLine:
+    city: str | None
+    region: str | None
+    postcode: str | None
+    country: str | None  # ISO region the line's format belongs to, when it is unambiguous
+
+
+def find_address(segs: list[Segment], taken: set[int]) -> Found[Address] | None:
+    """Return the address printed on the card (lines not already used by other fields)."""
+    free = [s for s in segs if s.index not in taken and not patterns.REGNO_LINE.search(s.text)]
+    anchors = [s for s in free if _strength(s.text) >= 2]
+    if not anchors:
+        return None
+    chosen = {s.index: s for s in anchors}
+    grown = True
+    while grown:  # pull in neighbours: "Suite 200" above "12 Main St", then theirs
+        grown = False
+        for s in free:
+            if s.index in chosen or _strength(s.text) < 1:
+                continue
+            if any(_near(s, a) for a in chosen.values()):
+                chosen[s.index] = s
+                grown = True
+    lines = [chosen[i] for i in sorted(chosen)]
+    lines = _one_cluster(lines)
+    texts = [_drop_pin_icon(s.text.strip(" ,")) for s in lines]
+    conf = min(s.confidence for s in lines)
+    return Found(parts(texts), lines[0].index, conf)
+
+
+def parts(lines: list[str]) -> Address:
+    """Return an Address from its printed lines, with street/city/region/postcode where clear."""
+    text = ", ".join(lines)
+    pieces = [p.strip() for line in lines for p in line.split(",") if p.strip()]
+    street = next((p for p in pieces if _is_street(p)), None)
+    city = None
+    for candidate in reversed(lines):
+        city = city_line(candidate)
+        if city is not None:
+            break
+    country = next((p for p in pieces if p.casefold() in vocab.COUNTRIES), None)
+    return Address(
+        text=text,
+        street=street,
+        city=city.city if city else None,
+        region=city.region if city else None,
+        postcode=city.postcode if city else None,
+        country=country,
+    )
+
+
+def address_region(address: Address | None) -> str | None:
+    """Return the ISO region an address's format or country name gives, if unambiguous."""
+    if address is None:
+        return None
+    if address.country:
+        return vocab.COUNTRIES.get(address.country.casefold())
+    for line in reversed(address.text.split(", ")):
+        found = city_line(line)
+        if found is not None and found.country:
+            return found.country
+    tail = city_line(address.text)
+    return tail.country if tail else None
+
+
+def city_line(text: str) -> _CityLine | None:
+    """Recognise the "city, region, postcode" line of the common Western formats."""
+    text = text.strip(" ,")
+    if (m := patterns.US_CITY_LINE.search(text)) and m.group("region") in vocab.US_STATES:
+        return _CityLine(m.group("city").strip(), m.group("region"), m.group("postcode"), "US")
+    if m := patterns.AU_CITY_LINE.search(text):
+        return _CityLine(m.group("city").strip(), m.group("region"), m.group("postcode"), "AU")
+    if m := patterns.UK_POSTCODE.search(text):
+        before = text[: m.start()].strip(" ,").rsplit(",", 1)[-1].strip()
+        return _CityLine(before or None, None, m.group(1), "GB")
+    if m := patterns.EU_POSTCODE_CITY.search(text):
+        return _CityLine(m.group("city").strip(), None, m.group("postcode"), None)
+    if m := patterns.IN_PIN.search(text):
+        return _CityLine(m.group("city").strip(" -–") or None, None, m.group("postcode"), "IN")
+    return None
+
+
+def looks_like_address(line: str) -> bool:
+    """Return True for a street or "city postcode" line."""
+    return _strength(line) >= 2
+
+
+def _drop_pin_icon(line: str) -> str:
+    """Drop a map-pin icon read as "9" or "Q" before the street ("9 4636 Elm St")."""
+    m = patterns.PIN_ICON.match(line)
+    return line[m.end() :] if m else line
+
+
+def _strength(text: str) -> int:
+    """2: surely an address line; 1: an address line next to one; 0: not one."""
+    text = _drop_pin_icon(text)
+    if city_line(text) is not None or _is_street(text):
+        return 2
+    if patterns.FLOOR_SUITE.search(text) or text.casefold() in vocab.COUNTRIES:
+        return 1
+    words = text.casefold().split()
+    if len(words) >= 2 and words[-1] in vocab.STREET_WORDS and not any(c.isdigit() for c in text):
+        return 1  # a street whose number was lost, or a named building
+    return 0
+
+
+_WORD = re.compile(r"[\wÀ-ÿ.]+")
+
+
+def _is_street(text: str) -> bool:
+    """A number and a street word, or a German-style "Königsallee 108"."""
+    words = {w.casefold().strip(".") for w in _WORD.findall(text)}
+    has_street_word = bool(words & vocab.STREET_WORDS) or any(
+        w.endswith(("straße", "strasse", "str", "allee", "weg", "platz", "gasse", "ring", "damm"))
+        for w in words
+    )
+    text = _drop_pin_icon(text)
+    named = sum(1 for w in words if w.isalpha() and len(w) >= 2)
+    if patterns.STREET_NUMBER_FIRST.match(text) and (has_street_word or named >= 2):
+        return True
+    return bool(patterns.STREET_NUMBER_LAST.match(text))
+
+
+def _near(s: Segment, anchor: Segment) -> bool:
+    gap = max(s.top - anchor.bottom, anchor.top - s.bottom)
+    size = max(s.height, anchor.height)
+    aligned = min(
+        abs(s.left - anchor.left),
+        abs(s.right - anchor.right),
+        abs((s.left + s.right) - (anchor.left + anchor.right)) / 2,
+    )
+    return gap < 1.8 * size and aligned < 4 * size
+
+
+def _one_cluster(lines: list[Segment]) -> list[Segment]:
+    """Keep the largest run of address lines printed close together (one address per card)."""
+    clusters: list[list[Segment]] = []
+    for s in sorted(lines, key=lambda s: s.top):
+        if clusters and any(_near(s, t) for t in clusters[-1]):
+            clusters[-1].append(s)
+        else:
+            clusters.append([s])
+    best = max(clusters, key=len)
+    return sorted(best, key=lambda s: s.index)

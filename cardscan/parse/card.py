@@ -1,0 +1,144 @@
+"""One card's fields from its printed lines: contact data first, then name, title and company."""
+
+from __future__ import annotations
+
+from ..model import Contact
+from . import confidence, email, phone, web
+from .address import address_region, find_address
+from .company import clean as clean_company
+from .company import company_score, domain_labels
+from .found import Found
+from .lines import Segment
+from .name import name_score, repair_with_email, split
+from .title import continues_title, is_department, restore, title_score
+
+#: Confidence factor for a name chosen without agreement from the email.
+_UNCONFIRMED_NAME = 0.8
+
+
+def read_fields(segs: list[Segment], region: str) -> Contact:
+    """Return the contact printed on these lines."""
+    sites, socials = web.find_web(segs)
+    site_hosts = [web.host(s.value) for s in sites]
+    emails = email.find_emails(segs, tuple(site_hosts))
+    # a second pass repairs emails against the domains of the valid ones
+    emails = email.find_emails(segs, tuple(site_hosts + [_domain(e.value) for e in emails]))
+    sites = [s for s in sites if not _part_of_email(s, emails)]
+    taken = {f.segment for f in [*emails, *sites, *socials]}
+    address = find_address(segs, taken | _phone_only(segs, region))
+    card_region = address_region(address.value if address else None)
+    card_region = card_region or phone.card_region(segs, region)
+    phones = phone.find_phones([s for s in segs if not _is_address(s, address)], card_region)
+    taken |= {f.segment for f in phones} | _address_segments(segs, address)
+    free = [s for s in segs if s.index not in taken and _has_letters(s.text)]
+    labels = domain_labels([e.value for e in emails], [s.value for s in sites])
+    locals_ = [e.value.split("@")[0] for e in emails if not email.is_role_mailbox(e.value)]
+    name, title, company = _people_lines(free, labels, locals_)
+    fields: dict[str, float | None] = {
+        "name": name.confidence if name else None,
+        "title": title.confidence if title else None,
+        "company": company.confidence if company else None,
+        "emails": confidence.of_list(emails),
+        "phones": confidence.of_list(phones),
+        "websites": confidence.of_list(sites),
+        "address": address.confidence if address else None,
+    }
+    scores = {k: round(v, 3) for k, v in fields.items() if v is not None}
+    notes = [f.warning for f in [*emails, *phones] if f.warning]
+    parts = split(repair_with_email(name.value, locals_)) if name else None
+    return Contact(
+        name=parts.name if parts else None,
+        given_name=parts.given if parts else None,
+        family_name=parts.family if parts else None,
+        title=title.value if title else None,
+        company=company.value if company else None,
+        emails=tuple(e.value for e in emails),
+        phones=tuple(p.value for p in phones),
+        websites=tuple(s.value for s in sites),
+        socials=tuple(s.value for s in socials),
+        address=address.value if address else None,
+        confidence=scores,
+        warnings=confidence.warnings(scores, notes),
+    )
+
+
+def _people_lines(
+    free: list[Segment], labels: list[str], locals_: list[str]
+) -> tuple[Found[str] | None, Found[str] | None, Found[str] | None]:
+    """Return the name, title and company lines among the lines no contact data claimed."""
+    if not free:
+        return None, None, None
+    top = max(s.height for s in free)
+    rank = {s.index: i / max(len(free) - 1, 1) for i, s in enumerate(free)}
+    name = _best(free, lambda s: name_score(s, locals_, top, rank[s.index]))
+    rest = [s for s in free if name is None or s.index != name.index]
+    title = _best(rest, lambda s: title_score(s.text))
+    rest = [s for s in rest if title is None or s.index != title.index]
+    company = _best(
+        [s for s in rest if not is_department(s.text)], lambda s: company_score(s, labels, top)
+    )
+    title_found = _title_found(title, rest) if title else None
+    return (
+        _found(name, _name_conf(name, locals_)) if name else None,
+        title_found,
+        Found(clean_company(company.text), company.index, company.confidence) if company else None,
+    )
+
+
+def _best(segs: list[Segment], score: object) -> Segment | None:
+    scored = [(score(s), s) for s in segs]  # type: ignore[operator]
+    scored = [(v, s) for v, s in scored if v > 0]
+    return max(scored, key=lambda vs: vs[0])[1] if scored else None
+
+
+def _name_conf(seg: Segment, locals_: list[str]) -> float:
+    from .name import email_agreement
+
+    agreed = email_agreement(seg.text, locals_) >= 0.7 or not locals_
+    return seg.confidence * (1.0 if agreed else _UNCONFIRMED_NAME)
+
+
+def _found(seg: Segment, conf: float) -> Found[str]:
+    return Found(seg.text, seg.index, conf)
+
+
+def _title_found(title: Segment, rest: list[Segment]) -> Found[str]:
+    """Join a title broken over two lines."""
+    nxt = next((s for s in rest if s.index == title.index + 1), None)
+    text = restore(title.text.strip(" ,"))
+    if nxt and continues_title(title.text, nxt.text) and abs(nxt.height - title.height) < 4:
+        text = f"{title.text.rstrip()} {nxt.text.strip()}"
+    return Found(text, title.index, title.confidence)
+
+
+def _part_of_email(site: Found[str], emails: list[Found[str]]) -> bool:
+    """A bare host on the line of a repaired "jane(at)acme.com" is the email's domain."""
+    if site.value.casefold().startswith(("www.", "http://", "https://")):
+        return False
+    return any(
+        e.segment == site.segment and _domain(e.value).casefold() == site.value.casefold()
+        for e in emails
+    )
+
+
+def _domain(value: str) -> str:
+    return value.rsplit("@", 1)[-1]
+
+
+def _phone_only(segs: list[Segment], region: str) -> set[int]:
+    return {f.segment for f in phone.find_phones(segs, region)}
+
+
+def _address_segments(segs: list[Segment], address: Found[object] | None) -> set[int]:
+    return {s.index for s in segs if _is_address(s, address)}
+
+
+def _is_address(seg: Segment, address: Found[object] | None) -> bool:
+    if address is None:
+        return False
+    text = getattr(address.value, "text", "")
+    return seg.text.strip(" ,") in text.split(", ") or seg.text.strip(" ,") in text
+
+
+def _has_letters(text: str) -> bool:
+    return sum(c.isalpha() for c in text) >= 2

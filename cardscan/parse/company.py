@@ -1,0 +1,89 @@
+"""Company names: legal-form suffixes, agreement with the email/website domain, logo-sized text."""
+
+from __future__ import annotations
+
+from . import text, vocab
+from .lines import Segment
+
+
+def clean(line: str) -> str:
+    """Return the company as printed, with logo debris dropped and a misread legal form fixed."""
+    line = text.trim_noise(text.fix_initial_l(line.strip(" ,")))
+    head, _, last = line.rpartition(" ")
+    fixed = vocab.SUFFIX_MISREADS.get(last)
+    return f"{head} {fixed}" if head and fixed else line
+
+
+def has_legal_suffix(line: str) -> bool:
+    """Return True if the line ends with a legal form (Inc., GmbH & Co. KG, Pvt. Ltd., S.A.)."""
+    line = clean(line)
+    raw = [w for w in line.replace(".", " ").replace(",", " ").split() if w.strip("&")]
+    if not raw:
+        return False
+    last = raw[-1]
+    folded = last.casefold()
+    if folded in vocab.CAPS_ONLY_SUFFIXES:
+        return last.isupper() or (folded == "co" and last[:1].isupper())
+    if folded in vocab.COMPANY_SUFFIXES:
+        return True
+    tail = " ".join(w.casefold() for w in raw[-3:])
+    return any(tail.endswith(p) for p in vocab.COMPANY_SUFFIX_PHRASES)
+
+
+def domain_labels(emails: list[str], sites: list[str]) -> list[str]:
+    """Return the organisation part of the card's domains: jane@acme-labs.co.uk -> acmelabs."""
+    out = []
+    for host in [e.rsplit("@", 1)[-1] for e in emails] + sites:
+        host = host.split("://", 1)[-1].split("/", 1)[0].casefold().removeprefix("www.")
+        parts = host.split(".")
+        while len(parts) > 1 and (parts[-1] in vocab.TLDS or len(parts[-1]) <= 3):
+            parts = parts[:-1]
+        label = text.letters(parts[-1]) if parts else ""
+        if label and label not in vocab.FREE_MAIL_DOMAINS and label not in out:
+            out.append(label)
+    return out
+
+
+def domain_agreement(line: str, labels: list[str]) -> float:
+    """Return how well a line matches a domain label: 1 same, 0.8 prefix, 0 unrelated."""
+    if not labels:
+        return 0.0
+    line = clean(line)
+    full = text.letters(line.replace("&", " and "))
+    bare = text.letters(line)
+    ws = text.words(line)
+    core = [w for w in ws if w not in vocab.COMPANY_SUFFIXES and w != "&"]
+    core_letters = text.letters(" ".join(core))
+    runs = {
+        "".join(text.letters(w) for w in core[i:j])
+        for i in range(len(core))
+        for j in range(i + 1, len(core) + 1)
+    }
+    best = 0.0
+    for label in labels:
+        if label in (full, bare, core_letters):
+            return 1.0
+        if label in runs and len(label) >= 4:
+            best = max(best, 0.9)
+        if len(label) >= 4 and (core_letters.startswith(label) or full.startswith(label)):
+            best = max(best, 0.8)
+        elif core and len(core_letters) >= 4 and label.startswith(core_letters):
+            best = max(best, 0.7)
+        elif core and len(text.letters(core[0])) >= 4 and label.startswith(text.letters(core[0])):
+            best = max(best, 0.5)
+    return best
+
+
+def company_score(seg: Segment, labels: list[str], max_height: float) -> float:
+    """Return the evidence that a line is the company name (0: none)."""
+    line = seg.text
+    score = 0.0
+    if has_legal_suffix(line):
+        score += 3.0
+    score += 2.5 * domain_agreement(line, labels)
+    ws = text.words(line)
+    if any(w in vocab.COMPANY_WORDS for w in ws):
+        score += 0.5
+    if score == 0.0:
+        return 0.0
+    return score + 0.5 * seg.height / max(max_height, 1.0)

@@ -1,0 +1,120 @@
+"""Email addresses: find them in OCR text, repair common OCR damage, validate them."""
+
+from __future__ import annotations
+
+import re
+
+from email_validator import EmailNotValidError, validate_email
+
+from . import patterns, vocab
+from .found import Found
+from .lines import Segment
+
+#: Confidence kept by an address whose text had to be repaired.
+REPAIRED_FACTOR = 0.7
+_GLUED_LABEL = re.compile(r"^(?:e-?mail|mail|email:|e:|em:)[:.]?(?=[\w.])", re.IGNORECASE)
+
+
+def find_emails(segs: list[Segment], domains: tuple[str, ...] = ()) -> list[Found[str]]:
+    """Return the valid email addresses printed on the segments, repaired where needed."""
+    found: list[Found[str]] = []
+    for seg in segs:
+        for raw, fixed, notes in _candidates(seg.text, domains):
+            email = _validated(fixed)
+            if email is None or any(f.value.casefold() == email.casefold() for f in found):
+                continue
+            conf = seg.confidence
+            warning = None
+            if notes:
+                conf *= REPAIRED_FACTOR
+                warning = f"email: repaired {raw.strip()!r} -> {email!r} ({', '.join(notes)})"
+            found.append(Found(email, seg.index, conf, warning))
+    return found
+
+
+def _candidates(text: str, domains: tuple[str, ...]) -> list[tuple[str, str, list[str]]]:
+    """Return (printed, repaired, repairs) for each email-looking run of the text."""
+    notes: list[str] = []
+    fixed = text
+    for pattern, repl, note in (
+        (patterns.AT_WORD, "@", "'at' spelled out"),
+        (patterns.DOT_WORD, ".", "'dot' spelled out"),
+        (patterns.AT_LOOKALIKE, "@", "'@' misread"),
+    ):
+        new = pattern.sub(repl, fixed)
+        if new != fixed:
+            notes.append(note)
+        fixed = new
+    fixed = patterns.SPACE_AROUND_AT.sub("@", fixed)
+    joined = patterns.SPACE_IN_LOCAL.sub(".", fixed)
+    if joined != fixed:
+        notes.append("space removed")
+        fixed = joined
+    if "@" not in fixed:
+        return _missing_at(fixed, domains)
+    out = []
+    for m in patterns.EMAIL.finditer(fixed):
+        value, extra = _strip_label(m.group(0))
+        value, domain_note = _repair_domain(value, domains)
+        repairs = notes + extra + domain_note
+        out.append((text if repairs else value, value, repairs))
+    return out
+
+
+def _strip_label(value: str) -> tuple[str, list[str]]:
+    """Drop a label glued to the local part ("E:jane@..."): it is not part of the address."""
+    stripped = patterns.LEADING_GARBAGE.sub("", value)
+    m = _GLUED_LABEL.match(stripped)
+    if m and len(stripped.split("@")[0]) - m.end() >= 2:
+        stripped = stripped[m.end() :]
+    return stripped.lstrip(".-'_"), []
+
+
+def _repair_domain(email: str, domains: tuple[str, ...]) -> tuple[str, list[str]]:
+    """Replace a domain that differs from a printed website's only by OCR confusions."""
+    local, _, domain = email.rpartition("@")
+    key = _confusable_key(domain)
+    for known in domains:
+        if domain.casefold() != known.casefold() and _confusable_key(known) == key:
+            return f"{local}@{known}", [f"domain read as {domain!r}"]
+    return email, []
+
+
+def _confusable_key(text: str) -> str:
+    """Fold characters Tesseract confuses (rn/m, 0/o, 1/l/i) to one spelling."""
+    t = text.casefold().replace("rn", "m").replace("vv", "w")
+    return t.translate(str.maketrans("01|i", "olll"))
+
+
+def _missing_at(text: str, domains: tuple[str, ...]) -> list[tuple[str, str, list[str]]]:
+    """Find "jane.doeacme.com" when acme.com is printed elsewhere: the '@' was lost."""
+    out = []
+    for token in text.split():
+        token = token.strip(",;")
+        for known in domains:
+            low = token.casefold()
+            if low.endswith(known.casefold()) and len(token) > len(known) + 1:
+                local = token[: -len(known)]
+                if local.endswith(".") or local.casefold().endswith(("www", "//")):
+                    continue  # a subdomain or the website itself
+                local, _ = _strip_label(local + "@x.io")
+                local = local[: -len("@x.io")]
+                out.append((token, f"{local}@{token[-len(known) :]}", ["'@' missing"]))
+    return out
+
+
+def _validated(email: str) -> str | None:
+    """Return the address if it is syntactically valid, else None."""
+    local = email.split("@", 1)[0]
+    if not local or not any(c.isalnum() for c in local):
+        return None
+    try:
+        validate_email(email, check_deliverability=False)
+    except EmailNotValidError:
+        return None
+    return email
+
+
+def is_role_mailbox(email: str) -> bool:
+    """Return True for info@, careers@ and other addresses that are not a person's."""
+    return email.split("@", 1)[0].casefold() in vocab.ROLE_MAILBOXES

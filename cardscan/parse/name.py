@@ -1,0 +1,186 @@
+"""The person's name: pick the line, fix its case, split it with nameparser."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from nameparser import HumanName
+
+from . import text, vocab
+from .company import has_legal_suffix
+from .lines import Segment
+from .title import is_department, title_score
+
+_NAME_TOKEN = re.compile(r"^(?:[^\W\d_]\.|[^\W\d_][^\W\d_'’-]*(?:['’-][^\W\d_]+)*\.?)$")
+_SPLIT_HYPHEN = re.compile(r"(?<=\w)- (?=[A-ZÀ-Þ])")
+#: A comma standing alone between words: OCR debris ("Harpe , Miller").
+_LONE_COMMA = re.compile(r"\s+,\s+")
+#: A word broken by the OCR: "A gnes", "V an" (a lower-case fragment after a capital).
+_GLUE_FRAGMENT = re.compile(r"\b([A-ZÀ-Þ][a-zà-ÿ]{0,3}) ([a-zà-ÿ]{2,})\b")
+#: A lower-case "l" read for a capital "I" at the start of a name word ("lyer" -> "Iyer").
+_L_FOR_I = re.compile(r"(?<![\w'’-])l(?=[a-zà-ÿ]{2,}\b)")
+
+
+@dataclass(frozen=True)
+class NameParts:
+    name: str
+    given: str | None
+    family: str | None
+
+
+def clean(line: str) -> str:
+    """Return the name part of a printed line: letter-spacing closed, post-nominals dropped."""
+    line = _SPLIT_HYPHEN.sub("-", line.strip())
+    line = _LONE_COMMA.sub(" ", close_letter_spacing(line))
+    if not text.is_all_caps(line):
+        line = _GLUE_FRAGMENT.sub(_glue, line)
+    if not text.is_all_caps(line):
+        line = _L_FOR_I.sub(_capital_i, text.fix_initial_l(line))
+    head, _, tail = line.partition(",")
+    kept = [head.strip()]
+    for part in tail.split(","):
+        word = part.strip()
+        if word.casefold().strip(".") in {g.strip(".") for g in vocab.GENERATIONAL}:
+            kept.append(word)
+    tokens = kept[0].split()
+    while len(tokens) > 2 and tokens[-1].casefold().strip(".,") in vocab.CREDENTIALS:
+        tokens.pop()
+    return ", ".join([" ".join(tokens), *kept[1:]])
+
+
+def _glue(m: re.Match[str]) -> str:
+    """Join "A gnes" -> "Agnes", but leave "Jo van" (a particle) alone."""
+    if m.group(2).casefold() in vocab.PARTICLES:
+        return m.group(0)
+    return m.group(1) + m.group(2)
+
+
+def _capital_i(m: re.Match[str]) -> str:
+    word = m.string[m.start() :].split()[0].strip(",")
+    return "l" if word.casefold() in vocab.PARTICLES else "I"
+
+
+def close_letter_spacing(line: str) -> str:
+    """Return "JANE DOE" for "J A N E  D O E" (double spaces mark the words)."""
+    tokens = line.split()
+    if len(tokens) < 4 or sum(len(t) == 1 for t in tokens) < 0.7 * len(tokens):
+        return line
+    words = re.split(r"\s{2,}", line.strip())
+    if len(words) > 1:
+        return " ".join(w.replace(" ", "") for w in words)
+    return "".join(tokens)
+
+
+def name_score(seg: Segment, locals_: list[str], max_height: float, order: float = 0.0) -> float:
+    """Return how much a line reads as a person's name (0: it cannot be one).
+
+    order is the line's rank among the candidate lines, 0 (first) to 1 (last): names come early.
+    """
+    line = repair_with_email(clean(seg.text), locals_)
+    tokens = line.replace(",", " ").split()
+    if not 2 <= len(tokens) <= 5 or not _tokens_ok(tokens, line):
+        return 0.0
+    if has_legal_suffix(seg.text) or title_score(line) or is_department(line):
+        return 0.0
+    folded = [text.ascii_fold(t).strip(".") for t in tokens]
+    if any(w in vocab.COMPANY_WORDS or w in vocab.TITLE_WORDS for w in folded):
+        return 0.2
+    score = 1.0 + 3.0 * email_agreement(line, locals_)
+    score += 1.0 * seg.height / max(max_height, 1.0)
+    return score - 0.3 * order
+
+
+def _tokens_ok(tokens: list[str], line: str) -> bool:
+    caps = text.is_all_caps(line)
+    for tok in tokens:
+        bare = tok.strip(",")
+        if not _NAME_TOKEN.match(bare):
+            return False
+        if bare.casefold() in vocab.PARTICLES or bare.casefold().strip(".") in vocab.GENERATIONAL:
+            continue
+        if bare.casefold().strip(".") in vocab.CREDENTIALS:
+            continue
+        if not caps and not bare[:1].isupper():
+            return False
+    return True
+
+
+def email_agreement(line: str, locals_: list[str]) -> float:
+    """Return 1 when an email's local part spells this name (msmith, mike.smith), else less."""
+    parts = [text.letters(t) for t in clean(line).replace(",", " ").split()]
+    parts = [p for p in parts if p and p not in vocab.PARTICLES]
+    if len(parts) < 2:
+        return 0.0
+    given, family = parts[0], parts[-1]
+    best = 0.0
+    for local in locals_:
+        loc = text.letters(local)
+        if len(family) >= 3 and family in loc:
+            both = given in loc or loc.startswith(given[0]) or loc.endswith(given[0])
+            best = max(best, 1.0 if both else 0.8)
+        elif len(given) >= 3 and loc.startswith(given):
+            best = max(best, 0.7)
+    return best
+
+
+def split(line: str) -> NameParts:
+    """Return the name in proper case (when printed in capitals) and its given/family parts."""
+    line = clean(line)
+    human = HumanName(line)
+    if text.is_all_caps(line):
+        human.capitalize(force=True)
+    given = " ".join(p for p in (human.first,) if p) or None
+    family = human.last or None
+    name = str(human) if text.is_all_caps(line) else line
+    name = " ".join(name.replace(" ,", ",").split())
+    return NameParts(name, given, family)
+
+
+#: Transliterations used in email addresses -> the letter the card printed.
+_DIGRAPHS = {"ss": "ß", "ue": "ü", "oe": "ö", "ae": "ä"}
+
+
+def repair_with_email(line: str, locals_: list[str]) -> str:
+    """Return the name with letters the OCR garbled put back where the email spells them.
+
+    "WeifS$" with k.weiss@ -> "Weiß", "Briickner" with j.brueckner@ -> "Brückner": the OCR reads
+    plain letters well, so a mismatch exactly where the email has a transliteration (ss, ue, oe,
+    ae) means a letter it does not know was printed there.
+    """
+    out = []
+    for token in line.split(" "):
+        fixed = token
+        for local in locals_:
+            fixed = _repair_token(token, text.letters(local)) or fixed
+        out.append(fixed)
+    return " ".join(out)
+
+
+def _repair_token(token: str, local: str) -> str | None:
+    letters_only = "".join(c for c in token if c.isalpha())
+    folded = letters_only.casefold()
+    if len(folded) < 3 or not folded.isascii() or folded in local:
+        return None
+    for i in range(len(local) - 1):
+        if local[i : i + 2] != folded[:2]:
+            continue
+        a = len(_common_prefix(folded, local[i:]))
+        digraph = local[i + a : i + a + 2]
+        if digraph not in _DIGRAPHS:
+            continue
+        rest = local[i + a + 2 :]
+        for garbled in (1, 2, 3):
+            tail = folded[a + garbled :]
+            if a + garbled <= len(folded) and rest.startswith(tail):
+                letter = _DIGRAPHS[digraph]
+                letter = letter.upper() if letters_only.isupper() and letter != "ß" else letter
+                return letters_only[:a] + letter + letters_only[a + garbled :]
+    return None
+
+
+def _common_prefix(a: str, b: str) -> str:
+    n = 0
+    while n < min(len(a), len(b)) and a[n] == b[n]:
+        n += 1
+    return a[:n]

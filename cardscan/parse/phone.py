@@ -1,0 +1,112 @@
+"""Phone numbers: find them with phonenumbers in digit-repaired text and tell their kind."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import phonenumbers
+from phonenumbers import Leniency, PhoneNumberMatcher, PhoneNumberType
+
+from ..model import Phone, PhoneKind
+from . import patterns, vocab
+from .address import looks_like_address
+from .found import Found
+from .lines import Segment
+
+
+def find_phones(segs: list[Segment], region: str) -> list[Found[Phone]]:
+    """Return the phone numbers printed on the segments, E.164, with their kinds."""
+    found: list[Found[Phone]] = []
+    for seg in segs:
+        if patterns.REGNO_LINE.search(seg.text):
+            continue
+        text = digit_normalised(" ".join(t for t in seg.text.split() if "@" not in t))
+        # on a street or city line, only a labelled number is a phone: "40212 Düsseldorf" is not
+        for phone in _phones_in(text, region, labelled_only=looks_like_address(seg.text)):
+            if all(f.value.number != phone.number for f in found):
+                found.append(Found(phone, seg.index, seg.confidence))
+    return found
+
+
+def _phones_in(text: str, region: str, labelled_only: bool) -> list[Phone]:
+    """Return the numbers of one line: valid ones, and merely possible ones behind a label.
+
+    A label ("M 07700 900482") vouches for a number in a range phonenumbers does not know to
+    be in service (new ranges, the fictional ranges used on sample cards).
+    """
+    phones = []
+    prev_end = 0
+    for match in PhoneNumberMatcher(text, region, leniency=Leniency.POSSIBLE):
+        label = _label_kind(text[prev_end : match.start])
+        prev_end = match.end
+        if patterns.WHOLE_DATE.match(match.raw_string.strip()):
+            continue
+        number = match.number
+        if label is None and (labelled_only or not phonenumbers.is_valid_number(number)):
+            continue
+        if label is not None and not _plausible(number):
+            continue
+        kind = label or _trailing_kind(text[match.end :]) or _kind_from_type(number)
+        e164 = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+        phones.append(Phone(e164, kind, number.extension or None))
+    return phones
+
+
+def _plausible(number: phonenumbers.PhoneNumber) -> bool:
+    """Valid, or possible with enough digits to be a subscriber number (labelled numbers)."""
+    if phonenumbers.is_valid_number(number):
+        return True
+    national = phonenumbers.national_significant_number(number)
+    return (
+        phonenumbers.is_possible_number(number)
+        and len(national) >= 7
+        and national.strip("0") != ""
+        and not national.startswith("0")
+    )
+
+
+def card_region(segs: list[Segment], default: str) -> str:
+    """Return the region most numbers written with a +prefix belong to, else default."""
+    regions: Counter[str] = Counter()
+    for seg in segs:
+        text = digit_normalised(seg.text)
+        if "+" not in text:
+            continue
+        for match in PhoneNumberMatcher(text, default, leniency=Leniency.VALID):
+            if match.raw_string.lstrip("( ").startswith("+"):
+                code = phonenumbers.region_code_for_number(match.number)
+                if code and code != "ZZ":
+                    regions[code] += 1
+    return regions.most_common(1)[0][0] if regions else default
+
+
+def digit_normalised(text: str) -> str:
+    """Return text with O/l/I read as digits inside digit runs and glued labels split off."""
+    text = patterns.GLUED_LABEL.sub(r"\1 ", text)
+    tokens = []
+    for token in text.split(" "):
+        if patterns.DIGITISH_TOKEN.match(token) and sum(c.isdigit() for c in token) >= 2:
+            token = token.translate(patterns.DIGIT_FIX)
+        tokens.append(token)
+    return " ".join(tokens)
+
+
+def _label_kind(before: str) -> PhoneKind | None:
+    """Return the kind named by the word just before a number ("Mob.", "Tél.:", "F")."""
+    for token in reversed(before.split()):
+        word = token.strip(".:;,()[]/-•·|*").casefold()
+        if word:
+            return vocab.PHONE_LABELS.get(word)  # type: ignore[return-value]
+    return None
+
+
+def _trailing_kind(after: str) -> PhoneKind | None:
+    m = patterns.TRAILING_KIND.match(after)
+    if m is None:
+        return None
+    return vocab.PHONE_LABELS.get(m.group(1).casefold())  # type: ignore[return-value]
+
+
+def _kind_from_type(number: phonenumbers.PhoneNumber) -> PhoneKind:
+    """Unlabelled numbers: mobile ranges are mobiles, everything else is taken as work."""
+    return "mobile" if phonenumbers.number_type(number) == PhoneNumberType.MOBILE else "work"

@@ -1,0 +1,222 @@
+"""Word lists the parser matches against, kept as immutable data (nameparser-style).
+
+All entries are lower case without trailing dots; matching code folds text the same way.
+"""
+
+from __future__ import annotations
+
+from types import MappingProxyType
+
+
+def words(text: str) -> frozenset[str]:
+    """Return the whitespace-separated words of a literal as a frozen set."""
+    return frozenset(text.split())
+
+
+#: Single words that make a line a job title ("Senior Data Engineer", "Geschäftsführer").
+TITLE_WORDS = words("""
+    engineer engineers manager director recruiter sourcer vp svp evp avp president ceo cto cfo coo
+    cmo cio ciso cpo cro founder co-founder cofounder owner partner principal chief officer head
+    lead leader associate analyst assistant agent consultant specialist executive designer
+    developer architect scientist researcher coordinator administrator accountant advisor adviser
+    counsel attorney lawyer solicitor barrister paralegal professor lecturer teacher instructor
+    intern trainee editor writer producer strategist representative rep supervisor technician
+    officer secretary treasurer chairman chairwoman chair chairperson broker realtor planner
+    auditor economist pharmacist therapist surgeon physician doctor nurse dentist
+    programmer tester operator superintendent foreman controller comptroller buyer merchandiser
+    evangelist advocate ambassador curator librarian photographer journalist notary
+    geschäftsführer geschäftsführerin leiter leiterin berater beraterin
+    entwickler entwicklerin ingenieur ingenieurin vertriebsleiter prokurist referent referentin
+    directeur directrice gérant gérante ingénieur ingénieure responsable chargé chargée
+    conseiller conseillère commercial commerciale juriste avocat avocate
+    director directora gerente jefe jefa ingeniero ingeniera asesor asesora abogado abogada
+    socio socia fundador fundadora
+    md mba cpa
+    """)
+
+#: Words that only count as a title next to another title word ("Senior", "Global").
+TITLE_MODIFIERS = words(
+    "senior sr sr. junior jr principal staff lead global regional national associate assistant "
+    "deputy vice executive managing general key chief"
+)
+
+#: Legal forms that end a company name, lower case, dots removed, spaces single.
+COMPANY_SUFFIXES = words("""
+    inc incorporated llc llp lp ltd limited plc corp corporation co company pllc pc
+    gmbh ag kg ug gbr ohg ev gmbh & co kg gmbh & co. kg se kgaa mbh
+    sa s a sas sarl sàrl sasu eurl sca snc scop
+    sl slu sau srl spa s p a bv nv oy ab as asa aps
+    pvt ltd pvt private limited pty pty ltd llc-fz fzco fze bhd sdn bhd pte pte ltd kk
+    """)
+
+#: Multi-word legal forms (checked against the end of a line after folding).
+COMPANY_SUFFIX_PHRASES = (
+    "private limited",
+    "pvt ltd",
+    "pty ltd",
+    "co kg",
+    "& co kg",
+    "s a",
+    "s a s",
+    "s a r l",
+    "sdn bhd",
+    "pte ltd",
+)
+
+#: Legal forms as Tesseract misreads them -> as printed ("plc" read "ple").
+SUFFIX_MISREADS = MappingProxyType(
+    {
+        "ple": "plc",
+        "Ple": "Plc",
+        "PIc": "Plc",
+        "lnc.": "Inc.",
+        "lnc": "Inc",
+        "Lld": "Ltd",
+        "Lld.": "Ltd.",
+        "Ltd,": "Ltd.",
+        "LLG": "LLC",
+        "GmbII": "GmbH",
+        "GmhH": "GmbH",
+    }
+)
+
+#: Nouns common in company names, rare in person names (a weak company signal).
+COMPANY_WORDS = words("""
+    technologies technology tech labs lab systems solutions consulting consultants group holdings
+    ventures capital partners dynamics analytics talent logistics realty cloud energy legal
+    robotics advisory recruiting networks network studio studios media design digital software
+    industries international global services associates bank insurance foundation institute
+    university college school hospital clinic agency company corporation enterprises
+    trading works labs health healthcare pharma pharmaceuticals motors foods brands retail
+    architects engineering construction properties estates investments finance financial
+    management marketing communications security data ai interactive games entertainment
+    """)
+
+#: Words of a department line ("Human Resources", "R&D"): not a title on their own.
+DEPARTMENT_WORDS = words("""
+    human resources finance accounting talent acquisition marketing sales engineering operations
+    legal research development r&d it information department division team customer support
+    success services product products procurement purchasing compliance communications
+    people culture strategy business administration facilities logistics quality assurance
+    & and of the abteilung personal vertrieb service direction ressources humaines
+    """)
+
+#: Phone labels -> kind. Keys are lower case without dots or colons.
+PHONE_LABELS = MappingProxyType(
+    {
+        **dict.fromkeys(
+            words(
+                """tel tel. telephone telephon phone ph p t o office direct d dir work landline
+            main switchboard standard s std büro buro fon telefon festnetz tél tel téléphone
+            telephone bureau fixe ligne teléfono telefono oficina"""
+            ),
+            "work",
+        ),
+        **dict.fromkeys(
+            words(
+                """mobile mob mobil cell cellular c m handy h portable port gsm móvil movil celular
+            cel whatsapp"""
+            ),
+            "mobile",
+        ),
+        **dict.fromkeys(words("fax f telefax facsimile télécopie telecopie"), "fax"),
+    }
+)
+
+#: Labels printed before an email address.
+EMAIL_LABELS = words("email e-mail e mail courriel correo em")
+
+#: Labels printed before a website.
+WEB_LABELS = words("web w www website site url internet")
+
+#: Hosts whose links are social profiles, not the company's website.
+SOCIAL_HOSTS = words(
+    """linkedin.com twitter.com x.com instagram.com github.com facebook.com fb.com
+    youtube.com tiktok.com medium.com behance.net dribbble.com xing.com threads.net
+    mastodon.social bsky.app gitlab.com pinterest.com t.me wa.me"""
+)
+
+#: Top-level domains accepted without a www./http prefix (bare "acme.io").
+TLDS = words(
+    """com net org io ai co uk de fr in au us ca eu info biz app dev tech me ly gg tv nz ie es
+    it nl be ch at se no dk fi pl pt jp cn sg hk br mx za ae cloud design studio agency
+    consulting solutions group global"""
+)
+
+#: Mailbox names that do not belong to a person.
+ROLE_MAILBOXES = words(
+    """info contact careers jobs hello hi sales support office admin team mail enquiries
+    inquiries press media hr billing accounts help service kontakt bonjour"""
+)
+
+#: Words that mark registration/VAT/licence/ISO lines: their digits are never phones.
+REGNO_WORDS = words(
+    """vat gst gstin cin abn acn siret siren rcs tva ust ust-idnr ust-id ustid steuernr hrb hra
+    reg registration registered regd licence license lic iso ein tin pan nif cif company
+    no. handelsregister amtsgericht est established since certified dl"""
+)
+
+#: Street-type words (several languages) that mark an address line.
+STREET_WORDS = words(
+    """street st avenue ave av road rd boulevard blvd lane ln drive dr way court ct place pl
+    square sq terrace parkway pkwy highway hwy circle plaza row crescent close mews wharf
+    quay parade esplanade alley
+    straße strasse str str. allee weg platz ring gasse damm ufer wall markt chaussee
+    rue avenue quai boulevard chemin allée impasse cours route place passage
+    calle carrera paseo
+    marg nagar floor suite ste unit level building bldg tower park centre center
+    """
+)
+
+#: Two-letter US state and Australian state codes (address last lines).
+US_STATES = words(
+    """AL AK AZ AR CA CO CT DE DC FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH
+    NJ NM NY NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY"""
+)
+AU_STATES = words("NSW VIC QLD WA SA TAS ACT NT")
+
+#: Country names and codes as printed -> ISO region for phone parsing.
+COUNTRIES = MappingProxyType(
+    {
+        "usa": "US",
+        "united states": "US",
+        "u.s.a.": "US",
+        "uk": "GB",
+        "united kingdom": "GB",
+        "england": "GB",
+        "scotland": "GB",
+        "germany": "DE",
+        "deutschland": "DE",
+        "france": "FR",
+        "india": "IN",
+        "australia": "AU",
+        "canada": "CA",
+        "ireland": "IE",
+        "spain": "ES",
+        "españa": "ES",
+        "italy": "IT",
+        "netherlands": "NL",
+        "switzerland": "CH",
+        "austria": "AT",
+        "österreich": "AT",
+    }
+)
+
+#: Post-nominal credentials kept out of the name (generational suffixes are kept).
+CREDENTIALS = words(
+    """phd ph.d md mba cpa pmp esq esq. cfa pe rn dds dvm jd llm msc bsc ma ba meng beng
+    frcs mrcp acca aca cissp ceng fca cma pmi-acp csm dipl.-ing mag dr.-ing"""
+)
+GENERATIONAL = words("jr jr. sr sr. ii iii iv")
+
+#: Lower-case particles inside names ("van der", "de la", "bin").
+PARTICLES = words("van von der den de del della di da dos das du la le bin ibn al el ter ten zu st")
+
+#: Legal forms so short they count only when printed in capitals ("AS", "AB"), not as words.
+CAPS_ONLY_SUFFIXES = words("ab as se sa nv oy bv ag kg ug co pc lp sl")
+
+#: Mail providers whose domain says nothing about the employer.
+FREE_MAIL_DOMAINS = words(
+    "gmail googlemail yahoo hotmail outlook live icloud me aol gmx web proton protonmail mail "
+    "yandex zoho orange free wanadoo"
+)

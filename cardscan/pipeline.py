@@ -1,0 +1,48 @@
+"""The stages composed: file -> pixels -> card images -> OCR -> contacts; no logic of its own."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from . import imageio, ocr, parse, preprocess
+from .errors import NoCardTextError
+from .model import CardImage, Contact, LoadedImage, OcrResult
+from .settings import ScanSettings
+
+
+@dataclass(frozen=True)
+class ScanResult:
+    """One card read from one image: the contact and what it was read from."""
+
+    contact: Contact
+    card: CardImage
+    ocr: OcrResult
+    sha256: str
+
+
+def scan_file(path: str | Path, settings: ScanSettings) -> list[ScanResult]:
+    """Return one result per card found in the image file at path."""
+    return scan_image(imageio.load_image(path), settings)
+
+
+def scan_image(image: LoadedImage, settings: ScanSettings) -> list[ScanResult]:
+    """Return one result per card found in an already loaded image."""
+    results = []
+    for card in preprocess.find_cards(image, debug_dir=settings.debug_dir):
+        text = ocr.read_card(card, settings)
+        contact = parse.parse_card(text, region=settings.region)
+        if card.qr_payload:
+            from_qr = parse.parse_qr(card.qr_payload, region=settings.region)
+            if from_qr is not None:
+                contact = parse.merge(from_qr, contact)
+        if _is_empty(contact):
+            continue  # text, but nothing of a card: a logo, a pattern, a blank back
+        results.append(ScanResult(replace(contact, source=image.source), card, text, image.sha256))
+    if not results:
+        raise NoCardTextError(image.source)
+    return results
+
+
+def _is_empty(contact: Contact) -> bool:
+    return not (contact.name or contact.emails or contact.phones or contact.company)

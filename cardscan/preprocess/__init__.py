@@ -1,0 +1,75 @@
+"""OpenCV preprocessing: find the card(s) in a photo and make each flat, upright and legible.
+
+find_cards is the stage's one entry point; its steps live in their own modules: detect (card
+outlines on a small copy), warp (perspective flattening from full-resolution pixels), textregion
+(the fallback when no outline is found), orient (which way up), lighting (even illumination for
+OCR) and qr (QR codes).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .. import debug
+from ..model import CardImage, LoadedImage, Pixels
+from .detect import downscale, find_quads
+from .lighting import normalise
+from .orient import rotate, upright_rotation
+from .qr import decode_qr
+from .textregion import find_text_region
+from .warp import crop_box, resize_for_ocr, warp_quad
+
+__all__ = ["find_cards", "normalise", "rotate"]
+
+
+def find_cards(image: LoadedImage, debug_dir: Path | None = None) -> list[CardImage]:
+    """Return the cards found in the image, each flattened and upright (at least one)."""
+    stem = Path(image.source).stem or "image"
+    cards = _flattened(image.pixels)
+    quads = [quad for _, quad, _ in cards if quad is not None]
+    if debug_dir is not None:
+        debug.write_image(debug_dir, stem, "1-outline", debug.draw_outlines(image.pixels, quads))
+    found = []
+    for number, (pixels, quad, method) in enumerate(cards, start=1):
+        turn = upright_rotation(pixels)
+        upright = rotate(pixels, turn)
+        if debug_dir is not None:
+            debug.write_image(debug_dir, stem, f"2-card{number}-flat", upright)
+            debug.write_image(debug_dir, stem, f"3-card{number}-normalised", normalise(upright))
+        found.append(
+            CardImage(
+                pixels=upright,
+                quad=quad,
+                rotation=turn,
+                method=method,
+                qr_payload=decode_qr(upright),
+            )
+        )
+    return found
+
+
+Corners = tuple[tuple[float, float], ...]
+
+
+def _flattened(pixels: Pixels) -> list[tuple[Pixels, Corners | None, str]]:
+    """Return (card pixels, corners in the photo, method) for each card, by the best method."""
+    small, factor = downscale(pixels)
+    quads = find_quads(small)
+    if quads:
+        return [
+            (warp_quad(pixels, quad * factor), _corners(quad * factor), "quad") for quad in quads
+        ]
+    region = find_text_region(small)
+    if region is not None:
+        left, top, right, bottom = (round(v * factor) for v in region)
+        corners = ((left, top), (right, top), (right, bottom), (left, bottom))
+        return [(crop_box(pixels, left, top, right, bottom), _float(corners), "text-region")]
+    return [(resize_for_ocr(pixels), None, "frame")]
+
+
+def _corners(quad: object) -> Corners:
+    return tuple((float(x), float(y)) for x, y in quad)  # type: ignore[attr-defined]
+
+
+def _float(corners: tuple[tuple[int, int], ...]) -> Corners:
+    return tuple((float(x), float(y)) for x, y in corners)

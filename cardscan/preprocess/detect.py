@@ -1,0 +1,240 @@
+"""Find card outlines (four corners) in a downscaled photo.
+
+Several segmentations are tried, because no single cue works on every surface: a card is
+usually brighter than the table (Otsu on grey), differs in colour from the frame's border
+(distance from the border colour), or at least has straight edges (Canny). Every outline any of
+them yields is scored by how card-like it is, and the best non-overlapping ones are kept.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+import cv2
+import numpy as np
+import numpy.typing as npt
+
+from ..model import Pixels
+
+#: long side of the image detection works on: enough for corners within a few full-res pixels
+DETECT_SIDE = 640
+#: smallest card, as a share of the frame's area (a card filling 20% of one side is ~4%)
+MIN_AREA = 0.03
+#: a second card must be at least this share of the first one's area
+SECOND_CARD_AREA = 0.4
+#: long / short side of the quads accepted as cards (business cards are 1.4-1.9; skew adds)
+MIN_ASPECT, MAX_ASPECT = 1.15, 2.6
+
+Quad = npt.NDArray[np.float32]  # 4x2 corners: tl, tr, br, bl
+
+
+@dataclass(frozen=True)
+class Candidate:
+    quad: Quad  # in the coordinates of the image searched
+    score: float
+    area: float
+
+
+def downscale(pixels: Pixels, side: int = DETECT_SIDE) -> tuple[Pixels, float]:
+    """Return a copy whose long side is at most `side`, and the factor from it to the original."""
+    height, width = pixels.shape[:2]
+    scale = min(1.0, side / max(height, width))
+    if scale == 1.0:
+        return pixels, 1.0
+    size = (max(1, round(width * scale)), max(1, round(height * scale)))
+    return np.asarray(cv2.resize(pixels, size, interpolation=cv2.INTER_AREA)), 1.0 / scale
+
+
+def find_quads(small: Pixels) -> list[Quad]:
+    """Return the corners of each card in a small BGR image, largest first (may be empty)."""
+    edges = _edges(small)
+    candidates = [c for mask in _masks(small, edges) for c in _candidates(mask, edges)]
+    candidates.sort(key=lambda c: c.score, reverse=True)
+    kept: list[Candidate] = []
+    for cand in candidates:
+        if kept and cand.area < SECOND_CARD_AREA * kept[0].area:
+            continue
+        if any(_overlap(cand.quad, k.quad) > 0.2 for k in kept):
+            continue
+        kept.append(cand)
+    kept.sort(key=lambda c: (c.quad[:, 1].min() // 50, c.quad[:, 0].min()))  # reading order
+    return [k.quad for k in kept]
+
+
+def order_corners(points: npt.NDArray[np.float32]) -> Quad:
+    """Return four points ordered top-left, top-right, bottom-right, bottom-left."""
+    pts = points.reshape(4, 2).astype(np.float32)
+    centre = pts.mean(axis=0)
+    angles = np.arctan2(pts[:, 1] - centre[1], pts[:, 0] - centre[0])
+    pts = pts[np.argsort(angles)]  # clockwise on screen, starting near the left
+    start = int(np.argmin(pts.sum(axis=1)))  # top-left has the smallest x + y
+    return np.roll(pts, -start, axis=0)
+
+
+def _edges(small: Pixels) -> npt.NDArray[np.uint8]:
+    grey = cv2.GaussianBlur(cv2.cvtColor(small, cv2.COLOR_BGR2GRAY), (5, 5), 0)
+    return np.asarray(cv2.dilate(cv2.Canny(grey, 30, 90), np.ones((5, 5), np.uint8)))
+
+
+def _masks(small: Pixels, edges: npt.NDArray[np.uint8]) -> Iterator[npt.NDArray[np.uint8]]:
+    grey = cv2.GaussianBlur(cv2.cvtColor(small, cv2.COLOR_BGR2GRAY), (5, 5), 0)
+    _, threshold = cv2.threshold(grey, 0, 255, cv2.THRESH_BINARY + cv2.THRESH_OTSU)
+    bright: npt.NDArray[np.uint8] = np.asarray(threshold, np.uint8)
+    yield _clean(bright)
+    yield _clean(255 - bright)  # a dark card on a light table
+    yield _clean(_unlike_border(small))
+    yield edges
+
+
+def _unlike_border(small: Pixels) -> npt.NDArray[np.uint8]:
+    """Return pixels whose colour is far from the frame border's (the table's) median colour."""
+    lab = cv2.cvtColor(cv2.GaussianBlur(small, (7, 7), 0), cv2.COLOR_BGR2LAB).astype(np.float32)
+    edge = max(2, min(lab.shape[:2]) // 40)
+    border = np.concatenate(
+        [
+            lab[:edge].reshape(-1, 3),
+            lab[-edge:].reshape(-1, 3),
+            lab[:, :edge].reshape(-1, 3),
+            lab[:, -edge:].reshape(-1, 3),
+        ]
+    )
+    distance = np.linalg.norm(lab - np.median(border, axis=0), axis=2)
+    distance = np.clip(distance * (255.0 / max(float(distance.max()), 1.0)), 0, 255)
+    _, mask = cv2.threshold(distance.astype(np.uint8), 0, 255, cv2.THRESH_BINARY + cv2.THRESH_OTSU)
+    return np.asarray(mask)
+
+
+def _clean(mask: npt.NDArray[np.uint8]) -> npt.NDArray[np.uint8]:
+    # Opening cuts thin bridges to the background (wood grain, shadows); closing fills the
+    # text holes, so a card becomes one solid blob.
+    kernel = cv2.getStructuringElement(cv2.MORPH_RECT, (5, 5))
+    opened = cv2.morphologyEx(mask, cv2.MORPH_OPEN, kernel)
+    return np.asarray(cv2.morphologyEx(opened, cv2.MORPH_CLOSE, kernel, iterations=2))
+
+
+def _candidates(mask: npt.NDArray[np.uint8], edges: npt.NDArray[np.uint8]) -> Iterator[Candidate]:
+    frame_area = float(mask.shape[0] * mask.shape[1])
+    contours, _ = cv2.findContours(mask, cv2.RETR_LIST, cv2.CHAIN_APPROX_SIMPLE)
+    for contour in contours:
+        area = cv2.contourArea(contour)
+        if area < MIN_AREA * frame_area or area > 0.995 * frame_area:
+            continue
+        quad = _fit_quad(contour)
+        if quad is None:
+            continue
+        score = _score(quad, area, mask.shape[:2]) * _edge_support(quad, edges) ** 2
+        if score > 0:
+            yield Candidate(quad, score, float(cv2.contourArea(quad)))
+
+
+def _fit_quad(contour: npt.NDArray[np.int32] | cv2.typing.MatLike) -> Quad | None:
+    """Return the four corners of a roughly quadrilateral contour, or None."""
+    hull = cv2.convexHull(contour)
+    perimeter = cv2.arcLength(hull, True)
+    for fraction in (0.01, 0.02, 0.03, 0.05, 0.08):
+        approx = cv2.approxPolyDP(hull, fraction * perimeter, True)
+        if len(approx) == 4:
+            return _refine(order_corners(approx.astype(np.float32)), contour)
+        if len(approx) < 4:
+            break
+    return None
+
+
+def _refine(quad: Quad, contour: npt.NDArray[np.int32] | cv2.typing.MatLike) -> Quad:
+    """Return the corners where lines fitted to the contour's four sides meet.
+
+    Corners of the approximated polygon sit on the outline, so rounded card corners pull them
+    inwards; lines fitted to the straight middle of each side meet where the corner would be.
+    """
+    points = np.asarray(contour, np.float32).reshape(-1, 2)
+    lines = []
+    for i in range(4):
+        a, b = quad[i], quad[(i + 1) % 4]
+        side = b - a
+        length = float(np.linalg.norm(side))
+        if length < 1:
+            return quad
+        along = (points - a) @ side / length**2
+        across = np.abs(np.cross(side, points - a)) / length
+        near = points[(along > 0.15) & (along < 0.85) & (across < max(3.0, 0.03 * length))]
+        if len(near) < 2:
+            return quad
+        vx, vy, x0, y0 = cv2.fitLine(near, cv2.DIST_HUBER, 0, 0.01, 0.01).ravel()
+        lines.append((np.float32([x0, y0]), np.float32([vx, vy])))
+    corners = [_intersect(lines[i - 1], lines[i]) for i in range(4)]
+    if any(c is None for c in corners):
+        return quad
+    refined = np.float32(corners)
+    # A refinement that moves a corner far is fitting something else: keep the polygon.
+    if np.abs(refined - quad).max() > 0.1 * max(float(np.ptp(quad[:, 0])), 1.0):
+        return quad
+    return refined
+
+
+def _intersect(
+    first: tuple[npt.NDArray[np.float32], npt.NDArray[np.float32]],
+    second: tuple[npt.NDArray[np.float32], npt.NDArray[np.float32]],
+) -> tuple[float, float] | None:
+    (p, u), (q, v) = first, second
+    denominator = float(np.cross(u, v))
+    if abs(denominator) < 1e-6:
+        return None
+    t = float(np.cross(q - p, v)) / denominator
+    x, y = p + t * u
+    return float(x), float(y)
+
+
+def _score(quad: Quad, contour_area: float, shape: tuple[int, ...]) -> float:
+    """Return how card-like a quad is: large, filled, plausibly shaped and not the frame itself."""
+    area = float(cv2.contourArea(quad))
+    if area <= 0:
+        return 0.0
+    fill = contour_area / area  # a card blob fills its quad; a blob of text or grain does not
+    sides = np.linalg.norm(quad - np.roll(quad, -1, axis=0), axis=1)
+    long_side = max(sides[0] + sides[2], sides[1] + sides[3])
+    short_side = max(min(sides[0] + sides[2], sides[1] + sides[3]), 1.0)
+    aspect = long_side / short_side
+    if fill < 0.8 or not MIN_ASPECT <= aspect <= MAX_ASPECT or not _convex_angles(quad):
+        return 0.0
+    height, width = shape[:2]
+    margin = 2.0
+    on_border = sum(
+        1 for x, y in quad if x < margin or y < margin or x > width - margin or y > height - margin
+    )
+    if on_border >= 3:  # the frame (or a crop of the table): not a card outline
+        return 0.0
+    return area / (height * width) * fill * (1.0 - 0.15 * on_border)
+
+
+def _edge_support(quad: Quad, edges: npt.NDArray[np.uint8]) -> float:
+    """Return the share of points along the quad's sides that lie on an image edge."""
+    # A blob that leaked into a bright patch of table has a side where the image has no edge.
+    height, width = edges.shape[:2]
+    steps = np.linspace(0.05, 0.95, 40, dtype=np.float32)[:, None]
+    shares = []
+    for i in range(4):
+        a, b = quad[i], quad[(i + 1) % 4]
+        points = np.rint(a + (b - a) * steps).astype(np.int32)
+        xs = np.clip(points[:, 0], 0, width - 1)
+        ys = np.clip(points[:, 1], 0, height - 1)
+        shares.append(float(np.count_nonzero(edges[ys, xs])) / len(points))
+    return float(np.mean(shares)) * min(1.0, 2 * min(shares))
+
+
+def _convex_angles(quad: Quad) -> bool:
+    """Return whether every corner angle lies in 50..130 degrees (a plausible perspective)."""
+    for i in range(4):
+        a, b, c = quad[i - 1], quad[i], quad[(i + 1) % 4]
+        u, v = a - b, c - b
+        cos = float(np.dot(u, v) / max(float(np.linalg.norm(u) * np.linalg.norm(v)), 1e-6))
+        if not -0.65 <= cos <= 0.65:
+            return False
+    return True
+
+
+def _overlap(a: Quad, b: Quad) -> float:
+    """Return the intersection of two convex quads over the smaller one's area."""
+    inter, _ = cv2.intersectConvexConvex(a, b)
+    smaller = min(cv2.contourArea(a), cv2.contourArea(b))
+    return float(inter) / max(float(smaller), 1e-6)

@@ -1,0 +1,107 @@
+"""Turn a flattened card upright: 90 vs 0 from the direction of text lines, 0 vs 180 by OCR.
+
+Tesseract's own orientation detection (OSD, --psm 0) needs dense text and fails on sparse
+cards; instead the direction of text lines comes from the shape of smeared text blobs, and
+which way up is decided by reading a small copy both ways and keeping the more confident one.
+"""
+
+from __future__ import annotations
+
+import cv2
+import numpy as np
+
+from .. import ocr
+from ..model import Pixels
+from ..settings import ScanSettings
+from .lighting import normalise
+
+#: long side of the copy text lines are found on: large enough to read body text
+PROBE_SIDE = 1000
+#: seconds one probe may take
+PROBE_TIMEOUT = 20.0
+
+
+def rotate(pixels: Pixels, degrees: int) -> Pixels:
+    """Return pixels turned clockwise by 0, 90, 180 or 270 degrees."""
+    codes = {90: cv2.ROTATE_90_CLOCKWISE, 180: cv2.ROTATE_180, 270: cv2.ROTATE_90_COUNTERCLOCKWISE}
+    if degrees % 360 == 0:
+        return pixels
+    return np.asarray(cv2.rotate(pixels, codes[degrees % 360]))
+
+
+def upright_rotation(pixels: Pixels, lang: str = "eng") -> int:
+    """Return the clockwise turn (0, 90, 180, 270) that makes the card's text upright."""
+    grey = _small_grey(pixels, PROBE_SIDE)
+    first = 90 if text_runs_vertically(grey) else 0
+    sample = text_line_sample(rotate(grey, first))
+    if sample is None:
+        return first
+    scores = {
+        turn: _read_score(rotate(sample, turn - first), lang) for turn in (first, first + 180)
+    }
+    return max(scores, key=lambda turn: scores[turn])
+
+
+def text_runs_vertically(grey: Pixels) -> bool:
+    """Return whether the text lines of a normalised grey card run top to bottom."""
+    ink = _ink(grey)
+    return _line_score(np.ascontiguousarray(ink.T)) > 1.3 * _line_score(ink)
+
+
+def text_line_sample(grey: Pixels, count: int = 4) -> Pixels | None:
+    """Return the card's longest text lines cut out and stacked: a small image quick to read."""
+    lines = sorted(_line_boxes(_ink(grey)), key=lambda b: b[2], reverse=True)[:count]
+    if not lines:
+        return None
+    lines.sort(key=lambda b: b[1])  # keep their order on the card: flipping stays a flip
+    pad = 8
+    crops = [
+        grey[max(0, y - pad) : y + h + pad, max(0, x - pad) : x + w + pad] for x, y, w, h in lines
+    ]
+    width = max(c.shape[1] for c in crops)
+    rows = [
+        cv2.copyMakeBorder(c, 0, 0, 0, width - c.shape[1], cv2.BORDER_CONSTANT, value=255)
+        for c in crops
+    ]
+    return np.ascontiguousarray(np.vstack(rows))
+
+
+def _small_grey(pixels: Pixels, side: int) -> Pixels:
+    height, width = pixels.shape[:2]
+    scale = min(1.0, side / max(height, width))
+    size = (max(1, round(width * scale)), max(1, round(height * scale)))
+    return normalise(np.asarray(cv2.resize(pixels, size, interpolation=cv2.INTER_AREA)))
+
+
+def _ink(grey: Pixels) -> Pixels:
+    _, ink = cv2.threshold(grey, 0, 255, cv2.THRESH_BINARY_INV + cv2.THRESH_OTSU)
+    return np.asarray(ink)
+
+
+def _line_boxes(ink: Pixels) -> list[tuple[int, int, int, int]]:
+    """Return (left, top, width, height) of the blobs letters make once smeared sideways."""
+    gap = max(3, ink.shape[1] // 60)
+    smeared = cv2.morphologyEx(ink, cv2.MORPH_CLOSE, np.ones((1, gap), np.uint8))
+    count, _, stats, _ = cv2.connectedComponentsWithStats(smeared)
+    return [
+        (int(x), int(y), int(w), int(h))
+        for x, y, w, h, _ in stats[1:count]
+        if 6 <= h <= ink.shape[0] // 4 and w >= 3 * h
+    ]
+
+
+def _line_score(ink: Pixels) -> float:
+    """Return how much of the ink lies in wide, flat blobs: text lines along the rows."""
+    return float(sum(w * h for _, _, w, h in _line_boxes(ink)))
+
+
+def _read_score(grey: Pixels, lang: str) -> float:
+    """Return a reading's weight: confident characters of words that look like words."""
+    settings = ScanSettings(lang=lang, timeout=PROBE_TIMEOUT)
+    result = ocr.read_pixels(grey, settings, psm=6)
+    return sum(
+        w.confidence * len(w.text)
+        for line in result.lines
+        for w in line.words
+        if len(w.text) >= 2 and w.confidence > 0.5 and any(c.isalnum() for c in w.text)
+    )

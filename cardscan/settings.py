@@ -1,0 +1,58 @@
+"""Where cardscan keeps its data and how it reads cards, from options, environment and defaults."""
+
+from __future__ import annotations
+
+import locale
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+import platformdirs
+
+APP_NAME = "cardscan"
+
+
+def default_region() -> str:
+    """Return the region for phone numbers: CARDSCAN_REGION, else the locale's, else US."""
+    env = os.environ.get("CARDSCAN_REGION")
+    if env:
+        return env.upper()
+    for candidate in (os.environ.get("LC_ALL"), os.environ.get("LANG"), locale.getlocale()[0]):
+        if candidate and "_" in candidate:
+            region = candidate.split("_", 1)[1][:2].upper()
+            if region.isalpha() and len(region) == 2:
+                return region
+    return "US"
+
+
+def data_dir() -> Path:
+    """Return the user's data directory for cardscan (not created)."""
+    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+
+
+def config_dir() -> Path:
+    """Return the user's config directory for cardscan (templates live here)."""
+    override = os.environ.get("CARDSCAN_CONFIG_DIR")
+    if override:
+        return Path(override)
+    return Path(platformdirs.user_config_dir(APP_NAME, appauthor=False))
+
+
+def default_db_path() -> Path:
+    """Return CARDSCAN_DB if set, else contacts.db in the user's data directory."""
+    override = os.environ.get("CARDSCAN_DB")
+    if override:
+        return Path(override)
+    return data_dir() / "contacts.db"
+
+
+@dataclass(frozen=True)
+class ScanSettings:
+    """How to read a card."""
+
+    region: str = "US"
+    lang: str = "eng"
+    #: seconds Tesseract may take on one card before it is stopped
+    timeout: float = 60.0
+    #: where to write intermediate images for `scan --debug-dir`
+    debug_dir: Path | None = None

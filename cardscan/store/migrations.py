@@ -1,0 +1,98 @@
+"""Ordered schema migrations, tracked with PRAGMA user_version; append, never edit a shipped one.
+
+contacts.confidence is a JSON object (field -> 0..1), contacts.warnings a JSON list; met_on is
+an ISO date. cards.sha256 is the hash of the original image file (re-runs skip it), cards.image
+the flattened card as JPEG.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+
+Migration = Callable[[sqlite3.Connection], None]
+
+
+def execute_script(db: sqlite3.Connection, script: str) -> None:
+    """Run each statement of script inside the caller's transaction (executescript would commit)."""
+    statement = ""
+    for line in script.splitlines(keepends=True):
+        statement += line
+        if sqlite3.complete_statement(statement):
+            db.execute(statement)
+            statement = ""
+    if statement.strip():
+        raise ValueError(f"incomplete SQL statement: {statement!r}")
+
+
+def m001_initial(db: sqlite3.Connection) -> None:
+    execute_script(
+        db,
+        """
+        CREATE TABLE contacts (
+            id INTEGER PRIMARY KEY,
+            name TEXT, given_name TEXT, family_name TEXT, title TEXT, company TEXT,
+            address TEXT, street TEXT, city TEXT, region TEXT, postcode TEXT, country TEXT,
+            confidence TEXT NOT NULL DEFAULT '{}',
+            warnings TEXT NOT NULL DEFAULT '[]',
+            source TEXT,
+            met TEXT, met_on TEXT,
+            created_at TEXT NOT NULL, updated_at TEXT NOT NULL
+        );
+        CREATE TABLE emails (
+            contact_id INTEGER NOT NULL REFERENCES contacts(id) ON DELETE CASCADE,
+            position INTEGER NOT NULL, email TEXT NOT NULL
+        );
+        CREATE INDEX emails_email ON emails(email COLLATE NOCASE);
+        CREATE TABLE phones (
+            contact_id INTEGER NOT NULL REFERENCES contacts(id) ON DELETE CASCADE,
+            position INTEGER NOT NULL, number TEXT NOT NULL, kind TEXT NOT NULL, extension TEXT
+        );
+        CREATE INDEX phones_number ON phones(number);
+        CREATE TABLE links (
+            contact_id INTEGER NOT NULL REFERENCES contacts(id) ON DELETE CASCADE,
+            position INTEGER NOT NULL, kind TEXT NOT NULL CHECK (kind IN ('website', 'social')),
+            url TEXT NOT NULL
+        );
+        CREATE TABLE tags (
+            contact_id INTEGER NOT NULL REFERENCES contacts(id) ON DELETE CASCADE,
+            tag TEXT NOT NULL, UNIQUE (contact_id, tag)
+        );
+        CREATE TABLE notes (
+            id INTEGER PRIMARY KEY,
+            contact_id INTEGER NOT NULL REFERENCES contacts(id) ON DELETE CASCADE,
+            text TEXT NOT NULL, created_at TEXT NOT NULL
+        );
+        CREATE TABLE cards (
+            id INTEGER PRIMARY KEY,
+            contact_id INTEGER NOT NULL REFERENCES contacts(id) ON DELETE CASCADE,
+            sha256 TEXT NOT NULL,
+            source TEXT,
+            image BLOB,
+            ocr_text TEXT NOT NULL,
+            created_at TEXT NOT NULL
+        );
+        CREATE INDEX cards_sha256 ON cards(sha256);
+        CREATE INDEX cards_contact ON cards(contact_id);
+        """,
+    )
+
+
+def m002_followups(db: sqlite3.Connection) -> None:
+    # One row per contact, kept apart from contacts so follow-up tracking can grow on its own.
+    execute_script(
+        db,
+        """
+        CREATE TABLE followups (
+            contact_id INTEGER PRIMARY KEY REFERENCES contacts(id) ON DELETE CASCADE,
+            sent_on TEXT,
+            next_on TEXT,
+            next_step TEXT
+        );
+        CREATE INDEX followups_next_on ON followups(next_on);
+        """,
+    )
+
+
+#: Position i holds the migration that brings user_version from i to i + 1.
+MIGRATIONS: list[Migration] = [m001_initial, m002_followups]

@@ -1,0 +1,157 @@
+#!/usr/bin/env python3
+"""Time cardscan per stage over a folder of photos, against plain Tesseract as the yardstick.
+
+    python scripts/benchmark.py DIR [--limit N] [--jobs N] [--store-size 10000]
+
+Reports, per stage (load, preprocess, ocr, parse, store), the median and p95 seconds per card;
+the median of one plain `tesseract IMAGE stdout` run on the same full photos, and cardscan's
+median as a ratio of it (ratios hold across machines); throughput at -j 1 and -j N in cards per
+minute; peak memory (max RSS) per worker; and the store's add time into an empty store and into
+one that already holds --store-size contacts.
+"""
+
+from __future__ import annotations
+
+import argparse
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+
+from cardscan import imageio, ocr, parse, preprocess
+from cardscan.batch import default_jobs
+from cardscan.model import Contact, Phone
+from cardscan.settings import ScanSettings
+from cardscan.store import CardRecord, ContactStore
+
+STAGES = ("load", "preprocess", "ocr", "parse")
+
+
+def time_card(path: str) -> tuple[dict[str, float], int]:
+    """Return seconds per stage for one photo, and this process's peak RSS in MB so far."""
+    settings = ScanSettings()
+    times: dict[str, float] = {}
+    start = time.perf_counter()
+    image = imageio.load_image(path)
+    times["load"] = time.perf_counter() - start
+    start = time.perf_counter()
+    cards = preprocess.find_cards(image)
+    times["preprocess"] = time.perf_counter() - start
+    start = time.perf_counter()
+    results = [ocr.read_card(card, settings) for card in cards]
+    times["ocr"] = time.perf_counter() - start
+    start = time.perf_counter()
+    for result in results:
+        parse.parse_card(result, settings.region)
+    times["parse"] = time.perf_counter() - start
+    return times, peak_rss_mb()
+
+
+def peak_rss_mb() -> int:
+    """Return this process's peak resident memory in MB (ru_maxrss is KB on Linux)."""
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024
+
+
+def plain_tesseract(path: str) -> float:
+    """Return the seconds one plain `tesseract IMAGE stdout` run takes on the full photo."""
+    start = time.perf_counter()
+    subprocess.run(["tesseract", path, "stdout"], capture_output=True, check=False)
+    return time.perf_counter() - start
+
+
+def throughput(paths: list[str], jobs: int) -> tuple[float, list[int]]:
+    """Return cards per minute with `jobs` worker processes, and each worker's peak RSS."""
+    start = time.perf_counter()
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        results = list(pool.map(time_card, paths))
+    elapsed = time.perf_counter() - start
+    return 60 * len(paths) / elapsed, sorted({rss for _, rss in results})
+
+
+def store_add_seconds(existing: int, trials: int = 200) -> float:
+    """Return the median seconds of one store.add into a store already holding `existing`."""
+    with tempfile.TemporaryDirectory() as tmp, ContactStore(Path(tmp) / "bench.db") as store:
+        with store.db:
+            for i in range(existing):
+                store.db.execute(
+                    "INSERT INTO contacts (name, created_at, updated_at) VALUES (?, '', '')",
+                    (f"Person {i}",),
+                )
+                cid = store.db.execute("SELECT last_insert_rowid()").fetchone()[0]
+                store.db.execute(
+                    "INSERT INTO emails (contact_id, position, email) VALUES (?, 0, ?)",
+                    (cid, f"person{i}@example.test"),
+                )
+                store.db.execute(
+                    "INSERT INTO phones (contact_id, position, number, kind)"
+                    " VALUES (?, 0, ?, 'work')",
+                    (cid, f"+1415555{i:04d}"),
+                )
+                store.db.execute(
+                    "INSERT INTO cards (contact_id, sha256, ocr_text, created_at)"
+                    " VALUES (?, ?, '', '')",
+                    (cid, f"{i:064x}"),
+                )
+        times = []
+        for i in range(trials):
+            contact = Contact(
+                name=f"New {i}",
+                emails=(f"new{i}@example.test",),
+                phones=(Phone(f"+1212555{i:04d}", "mobile"),),
+            )
+            start = time.perf_counter()
+            store.seen_image(f"new{i}")
+            store.add(contact, card=CardRecord(f"new{i}", "text", None, b"\xff" * 100_000))
+            times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def p95(values: list[float]) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("folder", type=Path)
+    parser.add_argument("--limit", type=int, default=20, help="photos to time [20]")
+    parser.add_argument("--jobs", type=int, default=default_jobs(), help="workers for -j N")
+    parser.add_argument("--store-size", type=int, default=10_000)
+    args = parser.parse_args()
+    paths = sorted(str(p) for p in args.folder.rglob("*") if imageio.is_supported_image(p))[
+        : args.limit
+    ]
+    if not paths:
+        print(f"benchmark: no images under {args.folder}", file=sys.stderr)
+        return 4
+    print(f"{len(paths)} photos from {args.folder}")
+    per_card = [time_card(p)[0] for p in paths]
+    totals = [sum(t.values()) for t in per_card]
+    for stage in STAGES:
+        values = [t[stage] for t in per_card]
+        print(f"  {stage:<11} median {statistics.median(values):6.3f}s  p95 {p95(values):6.3f}s")
+    yard = statistics.median(plain_tesseract(p) for p in paths)
+    scan = statistics.median(totals)
+    print(f"  {'cardscan':<11} median {scan:6.3f}s  p95 {p95(totals):6.3f}s per card")
+    print(f"  plain tesseract on the full photo: median {yard:.3f}s -> ratio {scan / yard:.2f}x")
+    one, rss_one = throughput(paths, 1)
+    many, rss_many = throughput(paths, args.jobs)
+    print(
+        f"  throughput -j 1: {one:.1f} cards/min; -j {args.jobs}: {many:.1f} cards/min "
+        f"({many / one:.2f}x)"
+    )
+    print(f"  peak memory per worker: {max(rss_one + rss_many)} MB")
+    empty, full = store_add_seconds(0), store_add_seconds(args.store_size)
+    print(
+        f"  store add: empty {empty * 1000:.2f} ms, with {args.store_size} contacts "
+        f"{full * 1000:.2f} ms ({full / empty:.2f}x)"
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

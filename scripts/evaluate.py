@@ -1,0 +1,428 @@
+#!/usr/bin/env python3
+"""Measure cardscan's accuracy and speed on a folder of cards with ground truth.
+
+    python scripts/evaluate.py DIR [-j N] [--tiers flat,photo] [--preds OUT.jsonl]
+                                   [--per-image OUT.jsonl] [--limit N]
+
+DIR holds truth.jsonl (one object per image: image, tier, region, name, title, company, emails,
+phones [{number_e164, kind}], websites, socials, address) and the images it names. Each image
+is read with the real pipeline (cardscan.pipeline.scan_file, region = the card's region) and
+scored; a table gives, per tier and overall, the share of cards with each field right and the
+seconds per card. An image on which cardscan raises counts as an empty prediction and is listed.
+
+--preds writes the predictions in the shared scorer's format, so the numbers can be
+cross-checked with another scorer; --per-image writes each image's scores, to find the misses.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import statistics
+import sys
+import time
+import unicodedata
+from collections.abc import Iterable, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Any
+
+import phonenumbers
+
+Json = dict[str, Any]
+
+_SPACES = re.compile(r"\s+")
+_NOT_WORD = re.compile(r"[\W_]+")  # \w keeps accented letters: accents still count
+_SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*://")
+_WWW = re.compile(r"^www\d?\.")
+_MAILTO = re.compile(r"^mailto:")
+_EDGE_PUNCT = " .,;:<>()[]"
+
+
+# --- normalising -------------------------------------------------------------------------
+
+
+def clean_spaces(text: str | None) -> str:
+    """Return text NFC-normalised with runs of whitespace made one space, trimmed."""
+    return _SPACES.sub(" ", unicodedata.normalize("NFC", text or "")).strip()
+
+
+def norm_text(text: str | None) -> str:
+    """Return text casefolded with punctuation dropped, for titles, companies and addresses."""
+    return clean_spaces(_NOT_WORD.sub(" ", clean_spaces(text).casefold()))
+
+
+def norm_email(email: str) -> str:
+    """Return an email lowercased, without mailto: or the punctuation OCR leaves around it."""
+    return _MAILTO.sub("", clean_spaces(email).lower()).strip(_EDGE_PUNCT)
+
+
+def norm_website(url: str) -> str:
+    """Return the host of a web address: no scheme, no www., no path."""
+    host = _WWW.sub("", _SCHEME.sub("", clean_spaces(url).lower().strip(_EDGE_PUNCT)))
+    return re.split(r"[/?#]", host, maxsplit=1)[0].rstrip(".")
+
+
+def phone_key(number: str, region: str) -> str:
+    """Return a phone number as E.164, or a key no true number can equal when it is not one."""
+    try:
+        parsed = phonenumbers.parse(number, region)
+    except phonenumbers.NumberParseException:
+        return "invalid:" + number
+    if not phonenumbers.is_possible_number(parsed):
+        return "invalid:" + number
+    return phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164)
+
+
+def similarity(a: str, b: str) -> float:
+    """Return 1 - Levenshtein distance / longer length (1.0 for two empty strings)."""
+    if not a and not b:
+        return 1.0
+    return 1.0 - levenshtein(a, b) / max(len(a), len(b))
+
+
+def levenshtein(a: str, b: str) -> int:
+    """Return the number of single-character edits that turn a into b."""
+    previous = list(range(len(b) + 1))
+    for i, char_a in enumerate(a, 1):
+        current = [i]
+        for j, char_b in enumerate(b, 1):
+            current.append(
+                min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (char_a != char_b))
+            )
+        previous = current
+    return previous[-1]
+
+
+# --- scoring one image -------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class SetMatch:
+    """How a predicted set compares with the true set: counts for micro precision/recall."""
+
+    hits: int
+    predicted: int
+    true: int
+
+    @property
+    def exact(self) -> bool:
+        return self.hits == self.predicted == self.true
+
+
+def match_sets(true: Iterable[str], predicted: Iterable[str]) -> SetMatch:
+    """Return the overlap of two sets of already normalised values."""
+    true_set, predicted_set = set(true), {p for p in predicted if p}
+    return SetMatch(len(true_set & predicted_set), len(predicted_set), len(true_set))
+
+
+@dataclass(frozen=True)
+class KindMatch:
+    """Of the true phones found with a kind, how many have the true kind."""
+
+    agreed: int
+    compared: int
+
+
+def match_phones(truth: Json, predicted: Sequence[Json | str]) -> tuple[SetMatch, KindMatch]:
+    """Return the phone set match on E.164 numbers and the agreement on kinds.
+
+    A predicted phone is {"number", "kind"} or a bare number string (no kind).
+    """
+    region = truth.get("region") or "US"
+    true_kinds = {p["number_e164"]: p["kind"] for p in truth.get("phones") or ()}
+    predicted_kinds: dict[str, str | None] = {}
+    for phone in predicted:
+        number, kind = (
+            (phone, None) if isinstance(phone, str) else (phone["number"], phone.get("kind"))
+        )
+        predicted_kinds.setdefault(phone_key(number, region), kind)
+    found = [n for n in true_kinds if predicted_kinds.get(n) is not None]
+    agreed = sum(1 for n in found if predicted_kinds[n] == true_kinds[n])
+    return match_sets(true_kinds, predicted_kinds), KindMatch(agreed, len(found))
+
+
+def address_similarity(true: str | None, predicted: str | None) -> float:
+    """Return the similarity of two addresses; a card without one wants an empty prediction."""
+    true_norm, predicted_norm = norm_text(true), norm_text(predicted)
+    if not true_norm:
+        return float(not predicted_norm)
+    return similarity(true_norm, predicted_norm)
+
+
+@dataclass(frozen=True)
+class ImageScore:
+    """How right one prediction is, field by field."""
+
+    name: bool
+    name_ci: bool
+    title: bool
+    company: bool
+    emails: SetMatch
+    phones: SetMatch
+    phone_kinds: KindMatch
+    websites: SetMatch
+    address: float
+
+    @property
+    def card_ok(self) -> bool:
+        """Return whether the card is fully right: name, every email and every phone."""
+        return self.name and self.emails.exact and self.phones.exact
+
+
+def score_image(truth: Json, prediction: Json) -> ImageScore:
+    """Return the scores of one prediction (shared scorer format) against its truth."""
+    true_name, predicted_name = (
+        clean_spaces(truth.get("name")),
+        clean_spaces(prediction.get("name")),
+    )
+    phones, kinds = match_phones(truth, prediction.get("phones") or ())
+    return ImageScore(
+        name=true_name == predicted_name,
+        name_ci=true_name.casefold() == predicted_name.casefold(),
+        title=norm_text(truth.get("title")) == norm_text(prediction.get("title")),
+        company=norm_text(truth.get("company")) == norm_text(prediction.get("company")),
+        emails=match_sets(
+            map(norm_email, truth.get("emails") or ()),
+            map(norm_email, prediction.get("emails") or ()),
+        ),
+        phones=phones,
+        phone_kinds=kinds,
+        websites=match_sets(
+            map(norm_website, truth.get("websites") or ()),
+            map(norm_website, prediction.get("websites") or ()),
+        ),
+        address=address_similarity(truth.get("address"), prediction.get("address")),
+    )
+
+
+# --- running cardscan --------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What cardscan made of one image: the prediction, how long it took, what it raised."""
+
+    image: str
+    tier: str
+    prediction: Json
+    seconds: float
+    error: str | None = None
+
+
+def contact_prediction(image: str, contact: Any) -> Json:
+    """Return a cardscan Contact as one line of the shared scorer's predictions format."""
+    return {
+        "image": image,
+        "name": contact.name,
+        "title": contact.title,
+        "company": contact.company,
+        "emails": list(contact.emails),
+        "phones": [{"number": p.number, "kind": p.kind} for p in contact.phones],
+        "websites": list(contact.websites),
+        "address": contact.address.text if contact.address else None,
+    }
+
+
+def empty_prediction(image: str) -> Json:
+    """Return the prediction scored for an image cardscan could not read."""
+    return {"image": image, "name": None, "title": None, "company": None, "emails": [],
+            "phones": [], "websites": [], "address": None}  # fmt: skip
+
+
+def run_one(root: str, truth: Json) -> Outcome:
+    """Return cardscan's reading of one truth image (imported here: workers import it anyway)."""
+    from cardscan.errors import CardscanError
+    from cardscan.pipeline import scan_file
+    from cardscan.settings import ScanSettings
+
+    image, start = truth["image"], time.perf_counter()
+    try:
+        results = scan_file(Path(root) / image, ScanSettings(region=truth.get("region") or "US"))
+        prediction, error = contact_prediction(image, results[0].contact), None
+    except CardscanError as e:
+        prediction, error = empty_prediction(image), f"{type(e).__name__}: {e}"
+    except Exception as e:  # a crash is a bug to list, but must not hide the other images' scores
+        prediction, error = empty_prediction(image), f"CRASH {type(e).__name__}: {e}"
+    return Outcome(image, truth["tier"], prediction, time.perf_counter() - start, error)
+
+
+def run_all(root: Path, truths: Sequence[Json], jobs: int) -> list[Outcome]:
+    """Return the outcomes of every truth image, in truth order, using `jobs` processes."""
+    roots = [str(root)] * len(truths)
+    if jobs <= 1:
+        return _with_progress(map(run_one, roots, truths), len(truths))
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        return _with_progress(pool.map(run_one, roots, truths), len(truths))
+
+
+def _with_progress(outcomes: Iterable[Outcome], total: int) -> list[Outcome]:
+    """Return the outcomes as a list, counting them on stderr (a dev-set run takes minutes)."""
+    done, live = [], sys.stderr.isatty()
+    for outcome in outcomes:
+        done.append(outcome)
+        if live:
+            print(f"\r{len(done)}/{total} {outcome.image:<40}", end="", file=sys.stderr, flush=True)
+    if live:
+        print(file=sys.stderr)
+    return done
+
+
+# --- aggregating and printing ------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Column:
+    header: str
+    value: Any  # (scores, outcomes) -> float | None
+    fmt: str = "{:.3f}"
+
+
+def _share(flags: Iterable[bool]) -> float:
+    values = list(flags)
+    return sum(values) / len(values) if values else 0.0
+
+
+def _precision(matches: Sequence[SetMatch]) -> float:
+    predicted, true = sum(m.predicted for m in matches), sum(m.true for m in matches)
+    if not predicted:
+        return 1.0 if not true else 0.0
+    return sum(m.hits for m in matches) / predicted
+
+
+def _recall(matches: Sequence[SetMatch]) -> float:
+    true = sum(m.true for m in matches)
+    return sum(m.hits for m in matches) / true if true else 1.0
+
+
+def _kind_agreement(scores: Sequence[ImageScore]) -> float | None:
+    compared = sum(s.phone_kinds.compared for s in scores)
+    return sum(s.phone_kinds.agreed for s in scores) / compared if compared else None
+
+
+COLUMNS = (
+    Column("n", lambda s, o: len(s), "{:d}"),
+    Column("name", lambda s, o: _share(x.name for x in s)),
+    Column("nameCI", lambda s, o: _share(x.name_ci for x in s)),
+    Column("title", lambda s, o: _share(x.title for x in s)),
+    Column("comp", lambda s, o: _share(x.company for x in s)),
+    Column("emSet", lambda s, o: _share(x.emails.exact for x in s)),
+    Column("emP", lambda s, o: _precision([x.emails for x in s])),
+    Column("emR", lambda s, o: _recall([x.emails for x in s])),
+    Column("phSet", lambda s, o: _share(x.phones.exact for x in s)),
+    Column("phP", lambda s, o: _precision([x.phones for x in s])),
+    Column("phR", lambda s, o: _recall([x.phones for x in s])),
+    Column("kind", lambda s, o: _kind_agreement(s)),
+    Column("webR", lambda s, o: _recall([x.websites for x in s])),
+    Column("adSim", lambda s, o: sum(x.address for x in s) / len(s) if s else 0.0),
+    Column("CARD", lambda s, o: _share(x.card_ok for x in s)),
+    Column("fail", lambda s, o: sum(1 for x in o if x.error), "{:d}"),
+    Column("s/med", lambda s, o: statistics.median(x.seconds for x in o) if o else 0.0, "{:.2f}"),
+    Column("s/mean", lambda s, o: statistics.fmean(x.seconds for x in o) if o else 0.0, "{:.2f}"),
+)
+
+
+def summary_rows(
+    truths: Sequence[Json], outcomes: Sequence[Outcome]
+) -> dict[str, tuple[list[ImageScore], list[Outcome]]]:
+    """Return the scores and outcomes grouped per tier (in first-seen order) and for ALL."""
+    groups: dict[str, tuple[list[ImageScore], list[Outcome]]] = {}
+    for truth, outcome in zip(truths, outcomes, strict=True):
+        score = score_image(truth, outcome.prediction)
+        for key in (truth["tier"], "ALL"):
+            scores, outs = groups.setdefault(key, ([], []))
+            scores.append(score)
+            outs.append(outcome)
+    if "ALL" in groups:
+        groups["ALL"] = groups.pop("ALL")  # last row
+    return groups
+
+
+def format_table(groups: dict[str, tuple[list[ImageScore], list[Outcome]]]) -> str:
+    """Return the accuracy/speed table: one row per tier, then ALL."""
+    lines = ["tier   " + " ".join(f"{c.header:>6}" for c in COLUMNS)]
+    lines.append("-" * len(lines[0]))
+    for key, (scores, outcomes) in groups.items():
+        cells = []
+        for column in COLUMNS:
+            value = column.value(scores, outcomes)
+            cells.append(f"{'-' if value is None else column.fmt.format(value):>6}")
+        lines.append(f"{key:<7}" + " ".join(cells))
+    return "\n".join(lines)
+
+
+def per_image_record(truth: Json, outcome: Outcome) -> Json:
+    """Return one line of --per-image output: the image's scores, time and error."""
+    score = score_image(truth, outcome.prediction)
+    return {"image": truth["image"], "tier": truth["tier"], "layout": truth.get("layout"),
+            **asdict(score), "card_ok": score.card_ok, "seconds": round(outcome.seconds, 3),
+            "error": outcome.error}  # fmt: skip
+
+
+# --- command line ------------------------------------------------------------------------
+
+
+def load_truth(root: Path, tiers: set[str] | None, limit: int | None) -> list[Json]:
+    """Return the truth rows of the wanted tiers, at most `limit` of each tier."""
+    rows = []
+    seen: dict[str, int] = {}
+    with (root / "truth.jsonl").open(encoding="utf-8") as f:
+        for line in f:
+            if not line.strip():
+                continue
+            row = json.loads(line)
+            if tiers and row["tier"] not in tiers:
+                continue
+            seen[row["tier"]] = seen.get(row["tier"], 0) + 1
+            if limit is None or seen[row["tier"]] <= limit:
+                rows.append(row)
+    return rows
+
+
+def write_jsonl(path: Path, records: Iterable[Json]) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("w", encoding="utf-8") as f:
+        for record in records:
+            f.write(json.dumps(record, ensure_ascii=False) + "\n")
+
+
+def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("dir", type=Path, help="folder with truth.jsonl and its images")
+    parser.add_argument("-j", "--jobs", type=int, default=1, help="worker processes (default 1)")
+    parser.add_argument(
+        "--tiers", help="comma-separated tiers to run, e.g. flat,photo (default all)"
+    )
+    parser.add_argument("--preds", type=Path, help="write predictions (JSONL) here")
+    parser.add_argument("--per-image", type=Path, help="write per-image scores (JSONL) here")
+    parser.add_argument("--limit", type=int, help="at most N images of each tier")
+    return parser.parse_args(argv)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = parse_args(argv)
+    tiers = set(args.tiers.split(",")) if args.tiers else None
+    truths = load_truth(args.dir, tiers, args.limit)
+    start = time.perf_counter()
+    outcomes = run_all(args.dir, truths, args.jobs)
+    elapsed = time.perf_counter() - start
+    print(format_table(summary_rows(truths, outcomes)))
+    print(f"\n{len(truths)} images in {elapsed:.1f} s with -j {args.jobs}")
+    failed = [o for o in outcomes if o.error]
+    if failed:
+        print(f"\n{len(failed)} images raised (scored as empty):")
+        for outcome in failed:
+            print(f"  {outcome.image}: {outcome.error}")
+    if args.preds:
+        write_jsonl(args.preds, (o.prediction for o in outcomes))
+    if args.per_image:
+        write_jsonl(args.per_image, map(per_image_record, truths, outcomes))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

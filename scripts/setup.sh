@@ -1,0 +1,78 @@
+#!/usr/bin/env bash
+# Set up cardscan on Debian/Ubuntu (or macOS with Homebrew) and run it.
+#
+#   scripts/setup.sh demo   # set up, then `cardscan add` the bundled sample card into your store
+#   scripts/setup.sh test   # set up, then ruff, mypy and the whole test suite (what CI runs)
+#   scripts/setup.sh        # set up only
+#
+# Idempotent: it installs only what is missing. Uses sudo only when not root. Needs no input.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+VENV="${CARDSCAN_VENV:-.venv}"
+PYTHON="${PYTHON:-python3}"
+SAMPLE="samples/photo/quickstart.jpg"
+
+say() { printf 'setup: %s\n' "$*" >&2; }
+as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
+
+apt_install() {
+  say "installing $* (apt)"
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get update -qq
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "$@" >/dev/null
+}
+
+have_tesseract_eng() {
+  command -v tesseract >/dev/null 2>&1 && tesseract --list-langs 2>/dev/null | grep -qx eng
+}
+
+ensure_system_packages() {
+  local want=()
+  have_tesseract_eng || want+=(tesseract-ocr tesseract-ocr-eng)
+  command -v "$PYTHON" >/dev/null 2>&1 || want+=(python3)
+  if command -v "$PYTHON" >/dev/null 2>&1 && ! "$PYTHON" -c 'import venv, ensurepip' 2>/dev/null; then
+    want+=(python3-venv)
+  fi
+  [ ${#want[@]} -eq 0 ] && return 0
+  if command -v apt-get >/dev/null 2>&1; then
+    apt_install "${want[@]}"
+  elif command -v brew >/dev/null 2>&1; then
+    brew install tesseract
+  else
+    say "please install Tesseract OCR with English data and Python >= 3.11, then rerun"; exit 3
+  fi
+  have_tesseract_eng || { say "tesseract with English data is still missing"; exit 3; }
+}
+
+ensure_venv() {
+  "$PYTHON" -c 'import sys; sys.exit(sys.version_info < (3, 11))' \
+    || { say "cardscan needs Python >= 3.11 ($PYTHON is $("$PYTHON" -V 2>&1))"; exit 3; }
+  [ -x "$VENV/bin/python" ] || { say "creating $VENV"; "$PYTHON" -m venv "$VENV"; }
+  # Reinstall only when the project's requirements changed since the last run.
+  local stamp="$VENV/.cardscan-installed" want
+  want="$(cat pyproject.toml | sha256sum | cut -d' ' -f1)"
+  if [ "$(cat "$stamp" 2>/dev/null)" != "$want" ]; then
+    say "installing Python packages into $VENV"
+    "$VENV/bin/python" -m pip install -q --disable-pip-version-check --upgrade pip >/dev/null
+    "$VENV/bin/python" -m pip install -q --disable-pip-version-check -e '.[dev]'
+    echo "$want" > "$stamp"
+  fi
+}
+
+ensure_system_packages
+ensure_venv
+
+case "${1:-}" in
+  demo)
+    "$VENV/bin/cardscan" add "$SAMPLE" --met "cardscan quick start" --tag demo
+    ;;
+  test)
+    "$VENV/bin/ruff" check cardscan tests scripts
+    "$VENV/bin/ruff" format --check cardscan tests scripts
+    "$VENV/bin/mypy"
+    # pytest exits 5 when it collects no tests: that is a failure here too.
+    "$VENV/bin/pytest" -q -p no:cacheprovider
+    ;;
+  "") say "done; activate with: . $VENV/bin/activate" ;;
+  *) say "unknown command: $1 (use demo or test)"; exit 2 ;;
+esac

@@ -1,0 +1,132 @@
+"""The parser on OCR results with geometry: font size, position, columns, tilt, confidence."""
+
+from __future__ import annotations
+
+import pytest
+
+from cardscan.model import Box, OcrLine, OcrResult, OcrWord
+from cardscan.parse import parse_card
+
+#: (text, left, top, height, confidence) of one printed line; words get widths from their length.
+Line = tuple[str, int, int, int, float]
+
+
+def ocr(*lines: Line, tilt: float = 0.0) -> OcrResult:
+    """Return an OcrResult of lines laid out as given (tilt: dy per dx, as in a skewed photo)."""
+    out = []
+    for text, left, top, height, conf in lines:
+        words, x = [], left
+        for token in text.split(" "):
+            if not token:
+                x += height // 2  # a double space: a wider gap
+                continue
+            width = max(1, int(len(token) * height * 0.55))
+            words.append(OcrWord(token, Box(x, top + int(tilt * x), width, height), conf))
+            x += width + height // 3
+        out.append(OcrLine(tuple(words)))
+    return OcrResult(tuple(out), 1050, 600)
+
+
+@pytest.mark.parametrize(
+    ("result", "field", "expected"),
+    [
+        pytest.param(
+            ocr(
+                ("Corwin Blake", 60, 60, 28, 0.95),
+                ("Harlan Voss", 60, 120, 60, 0.95),
+                ("hvoss@tallowmere.com", 60, 400, 24, 0.95),
+            ),
+            "name",
+            "Harlan Voss",
+            id="email-agreement-picks-name",
+        ),
+        pytest.param(
+            ocr(
+                ("Sunniva Brekke", 60, 60, 60, 0.95),
+                ("Harbour Lights", 60, 140, 26, 0.95),
+                ("T 020 7946 0111", 60, 400, 24, 0.95),
+            ),
+            "name",
+            "Sunniva Brekke",
+            id="largest-name-like-line-without-email",
+        ),
+        pytest.param(
+            ocr(("Maren Holt", 60, 100, 40, 0.95), ("maren@holtfabrik.de", 700, 104, 24, 0.95)),
+            "name",
+            "Maren Holt",
+            id="two-columns-on-one-row-are-split",
+        ),
+        pytest.param(
+            ocr(("T 0711 8828776", 60, 100, 24, 0.95), ("M 0176 90968468", 420, 100, 24, 0.95)),
+            "phones",
+            ("+497118828776", "+4917690968468"),
+            id="two-columns-of-phones",
+        ),
+        pytest.param(
+            ocr(
+                ("A N S E L M   F R O S T", 60, 60, 40, 0.9),
+                ("anselm@frostpoint.com", 60, 300, 24, 0.95),
+            ),
+            "name",
+            "Anselm Frost",
+            id="letters-read-one-by-one",
+        ),
+        pytest.param(
+            ocr(
+                ("Elodie Marchand de Villiers", 60, 60, 30, 0.95),
+                ("Directrice des ventes", 60, 120, 24, 0.95),
+                ("Marchand Conseil SAS", 60, 180, 24, 0.95),
+                ("emdv@marchand-conseil.fr", 60, 300, 24, 0.95),
+                ("Tél. +33 4 99 00 12 12", 60, 360, 24, 0.95),
+                tilt=0.12,
+            ),
+            "name",
+            "Elodie Marchand de Villiers",
+            id="tilted-photo-lines-still-group",
+        ),
+        pytest.param(
+            ocr(
+                ("Quentin Albrecht", 60, 60, 40, 0.95),
+                ("|", 400, 60, 40, 0.5),
+                ("quentin@albrecht.de", 440, 60, 40, 0.95),
+            ),
+            "emails",
+            ("quentin@albrecht.de",),
+            id="separator-glyph-splits-items",
+        ),
+    ],
+)
+def test_geometry(result: OcrResult, field: str, expected: object) -> None:
+    contact = parse_card(result, region="DE" if field == "phones" else "US")
+    value = getattr(contact, field)
+    if field == "phones":
+        value = tuple(p.number for p in value)
+    assert value == expected
+
+
+def test_low_confidence_field_is_warned() -> None:
+    result = ocr(("Ysolde Parr", 60, 60, 40, 0.41), ("ysolde@parrworks.com", 60, 300, 24, 0.95))
+    contact = parse_card(result)
+    assert contact.name == "Ysolde Parr"
+    assert contact.confidence["name"] < 0.6
+    assert any(w.startswith("name: low confidence") for w in contact.warnings)
+
+
+def test_repaired_email_lowers_confidence_and_says_why() -> None:
+    result = ocr(("Ysolde Parr", 60, 60, 40, 0.95), ("ysolde(at)parrworks.com", 60, 300, 24, 0.95))
+    contact = parse_card(result)
+    assert contact.emails == ("ysolde@parrworks.com",)
+    assert contact.confidence["emails"] < 0.95
+    assert any("repaired 'ysolde(at)parrworks.com'" in w for w in contact.warnings)
+
+
+def test_confident_card_has_no_warnings() -> None:
+    result = ocr(("Ysolde Parr", 60, 60, 40, 0.96), ("ysolde@parrworks.com", 60, 300, 24, 0.96))
+    contact = parse_card(result)
+    assert contact.warnings == ()
+    assert set(contact.confidence) == {"name", "emails"}
+
+
+def test_empty_result_gives_empty_contact() -> None:
+    contact = parse_card(OcrResult((), 100, 100))
+    assert contact.name is None and contact.emails == () and contact.confidence == {}

@@ -1,0 +1,37 @@
+"""Table-driven tests of the field parser on plain text (cards, signatures, OCR noise)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from parse_cases import CASES
+
+from cardscan.model import Contact
+from cardscan.parse import parse_text
+
+
+def _actual(contact: Contact, key: str) -> Any:
+    if key == "phones":
+        return tuple((p.number, p.kind) for p in contact.phones)
+    if key == "address":
+        return contact.address.text if contact.address else None
+    return getattr(contact, key)
+
+
+@pytest.mark.parametrize(("text", "region", "expected"), CASES)
+def test_parse_text_fields(text: str, region: str, expected: dict[str, Any]) -> None:
+    contact = parse_text(text, region=region)
+    for key, want in expected.items():
+        if key == "address_parts":
+            assert contact.address is not None
+            for part, value in want.items():
+                assert getattr(contact.address, part) == value, part
+        elif key == "phones":
+            assert sorted(_actual(contact, key)) == sorted(want), key
+        else:
+            assert _actual(contact, key) == want, key
+
+
+def test_there_are_enough_cases() -> None:
+    assert len(CASES) >= 150

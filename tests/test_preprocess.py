@@ -1,0 +1,164 @@
+"""Preprocessing steps on synthetic cards: detection, flattening, orientation, lighting, QR."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import cv2
+import numpy as np
+import pytest
+
+from cardscan import preprocess
+from cardscan.model import LoadedImage
+from cardscan.preprocess import detect, lighting, orient, qr, textregion, warp
+
+LINES = ("JANE DOE", "Chief Engineer", "jane@example.com", "+1 415 555 0100")
+
+
+def render_card(width: int = 700, height: int = 400) -> np.ndarray:
+    """Return a white card with black text lines (BGR)."""
+    card = np.full((height, width, 3), 250, np.uint8)
+    for i, text in enumerate(LINES):
+        scale = 1.6 if i == 0 else 1.1
+        cv2.putText(card, text, (40, 80 + 75 * i), cv2.FONT_HERSHEY_SIMPLEX, scale, (20, 20, 20), 2)
+    return card
+
+
+def textured_table(width: int, height: int, seed: int = 1) -> np.ndarray:
+    """Return a brownish, noisy, wood-like background (BGR)."""
+    rng = np.random.default_rng(seed)
+    grain = np.sin(np.linspace(0, 40, height))[:, None] * 20 + rng.normal(0, 12, (height, width))
+    base = np.clip(90 + grain, 0, 255).astype(np.uint8)
+    return np.dstack([base // 2, (base * 0.7).astype(np.uint8), base])
+
+
+def photo_of(card: np.ndarray, corners: list[tuple[float, float]], size=(1600, 1200)) -> np.ndarray:
+    """Return the card warped onto a table at the given corners (tl, tr, br, bl)."""
+    height, width = card.shape[:2]
+    source = np.float32([[0, 0], [width, 0], [width, height], [0, height]])
+    matrix = cv2.getPerspectiveTransform(source, np.float32(corners))
+    frame = textured_table(*size)
+    warped = cv2.warpPerspective(card, matrix, size)
+    mask = cv2.warpPerspective(np.full(card.shape[:2], 255, np.uint8), matrix, size)
+    frame[mask > 127] = warped[mask > 127]
+    return frame
+
+
+TILTED = [(420.0, 300.0), (1230.0, 360.0), (1180.0, 830.0), (380.0, 780.0)]
+
+
+def loaded(pixels: np.ndarray) -> LoadedImage:
+    return LoadedImage(source="synthetic.jpg", pixels=pixels, sha256="0" * 64)
+
+
+@pytest.mark.parametrize(
+    "corners",
+    [
+        pytest.param(TILTED, id="perspective"),
+        pytest.param(
+            [(200.0, 150.0), (1400.0, 150.0), (1400.0, 1000.0), (200.0, 1000.0)], id="big"
+        ),
+        pytest.param([(700.0, 500.0), (1000.0, 520.0), (990.0, 690.0), (690.0, 680.0)], id="small"),
+    ],
+)
+def test_finds_card_corners_within_tolerance(corners):
+    photo = photo_of(render_card(), corners)
+    small, factor = detect.downscale(photo)
+    [quad] = detect.find_quads(small)
+    error = np.abs(quad * factor - np.float32(corners)).max()
+    assert error < 12, f"corners off by {error:.1f} px: {quad * factor}"
+
+
+def test_two_cards_in_one_photo_are_two_cards():
+    photo = photo_of(
+        render_card(), [(100.0, 100.0), (700.0, 100.0), (700.0, 450.0), (100.0, 450.0)]
+    )
+    second = photo_of(
+        render_card(), [(850.0, 650.0), (1450.0, 650.0), (1450.0, 1000.0), (850.0, 1000.0)]
+    )
+    photo[600:] = second[600:]
+    cards = preprocess.find_cards(loaded(photo))
+    assert [c.method for c in cards] == ["quad", "quad"]
+
+
+def test_flattened_card_keeps_aspect_and_reads_upright():
+    [card] = preprocess.find_cards(loaded(photo_of(render_card(), TILTED)))
+    height, width = card.pixels.shape[:2]
+    assert card.method == "quad"
+    assert card.rotation == 0
+    assert width == warp.CARD_SIDE
+    assert 1.5 < width / height < 1.9
+
+
+@pytest.mark.parametrize("turn", [90, 180, 270])
+def test_turned_card_is_turned_back(turn):
+    card = render_card(1400, 800)
+    turned = orient.rotate(card, turn)
+    back = orient.upright_rotation(turned)
+    assert (turn + back) % 360 == 0
+
+
+def test_text_line_direction():
+    grey = lighting.normalise(render_card(1000, 570))
+    assert not orient.text_runs_vertically(grey)
+    assert orient.text_runs_vertically(orient.rotate(grey, 90))
+
+
+def test_lighting_flattens_a_gradient_and_keeps_text():
+    card = cv2.cvtColor(render_card(1000, 570), cv2.COLOR_BGR2GRAY).astype(np.float32)
+    ramp = np.linspace(0.35, 1.0, card.shape[1], dtype=np.float32)[None, :]
+    shaded = (card * ramp).astype(np.uint8)
+    flat = lighting.normalise(shaded)
+    paper = flat[5:30]  # a strip of blank card along the top
+    assert shaded[5:30].std() > 30
+    assert paper.std() < 12 and paper.mean() > 235
+    assert flat.min() < 60  # the text is still dark
+
+
+def test_light_text_on_dark_band_becomes_dark_on_white():
+    card = render_card(1000, 570)
+    card[:200] = 255 - card[:200]  # a dark band with light text above white card
+    flat = lighting.normalise(card)
+    assert flat[5:30].mean() > 220 and flat[400:560, 900:990].mean() > 220
+    assert flat[:200].min() < 80
+
+
+def test_qr_code_is_decoded():
+    payload = "BEGIN:VCARD\nVERSION:3.0\nFN:Jane Doe\nEND:VCARD"
+    code = cv2.QRCodeEncoder.create().encode(payload)
+    code = cv2.resize(code, None, fx=8, fy=8, interpolation=cv2.INTER_NEAREST)
+    card = render_card(1000, 600)
+    card[300 : 300 + code.shape[0], 700 : 700 + code.shape[1]] = cv2.cvtColor(
+        code, cv2.COLOR_GRAY2BGR
+    )
+    assert qr.decode_qr(card) == payload
+    assert qr.decode_qr(render_card()) is None
+
+
+def test_no_outline_falls_back_to_text_region():
+    page = np.full((900, 1600, 3), 250, np.uint8)  # a card that fills the frame: no edges
+    page[250:650, 400:1100] = render_card()
+    [card] = preprocess.find_cards(loaded(page))
+    assert card.method == "text-region"
+    assert textregion.find_text_region(np.full((300, 500, 3), 128, np.uint8)) is None
+
+
+def test_blank_frame_is_read_whole():
+    [card] = preprocess.find_cards(loaded(np.full((600, 800, 3), 200, np.uint8)))
+    assert card.method == "frame" and card.quad is None
+
+
+def test_corners_are_ordered_clockwise_from_top_left():
+    shuffled = np.float32([[10, 90], [100, 5], [0, 0], [110, 95]])
+    ordered = detect.order_corners(shuffled)
+    assert ordered.tolist() == [[0, 0], [100, 5], [110, 95], [10, 90]]
+
+
+def test_debug_dir_gets_each_step(tmp_path: Path):
+    preprocess.find_cards(loaded(photo_of(render_card(), TILTED)), debug_dir=tmp_path)
+    names = sorted(p.name for p in tmp_path.iterdir())
+    assert names == [
+        "synthetic-1-outline.jpg",
+        "synthetic-2-card1-flat.jpg",
+        "synthetic-3-card1-normalised.jpg",
+    ]

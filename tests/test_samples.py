@@ -1,0 +1,109 @@
+"""The bundled sample cards: their truth is valid, and the real pipeline reads them (golden)."""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import cv2
+import email_validator
+import phonenumbers
+import pytest
+from PIL import Image
+
+from cardscan.pipeline import ScanResult, scan_file
+from cardscan.settings import ScanSettings
+
+SAMPLES = Path(__file__).resolve().parent.parent / "samples"
+TRUTH = [json.loads(line) for line in (SAMPLES / "truth.jsonl").read_text().splitlines()]
+FLAT = [t for t in TRUTH if t["tier"] == "flat"]
+QUICKSTART = next(t for t in TRUTH if t["image"] == "photo/quickstart.jpg")
+MAX_TOTAL_BYTES = 3_000_000
+
+
+def by_image(rows: list[dict[str, Any]]) -> list[Any]:
+    return [pytest.param(row, id=row["image"]) for row in rows]
+
+
+@cache
+def scanned(image: str, region: str) -> ScanResult:
+    """Return the first card the real pipeline reads in a sample (each image is read once)."""
+    return scan_file(SAMPLES / image, ScanSettings(region=region))[0]
+
+
+def test_truth_covers_both_tiers_and_every_layout() -> None:
+    assert len(FLAT) >= 12
+    assert {t["tier"] for t in TRUTH} == {"flat", "photo"}
+    layouts = {"left_stack", "centered", "two_column", "dark_bg", "color_band", "all_caps"}
+    assert layouts | {"portrait", "qr"} <= {t["layout"] for t in TRUTH}
+
+
+def test_every_image_exists_and_samples_stay_small() -> None:
+    files = [p for p in SAMPLES.rglob("*") if p.is_file()]
+    assert {SAMPLES / t["image"] for t in TRUTH} <= set(files)
+    assert sum(p.stat().st_size for p in files) < MAX_TOTAL_BYTES
+
+
+@pytest.mark.parametrize("truth", by_image(TRUTH))
+def test_truth_phones_parse_to_their_e164(truth: dict[str, Any]) -> None:
+    for phone in truth["phones"]:
+        parsed = phonenumbers.parse(phone["display"], truth["region"])
+        e164 = phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164)
+        assert e164 == phone["number_e164"]
+        assert phone["kind"] in {"work", "mobile", "fax"}
+
+
+@pytest.mark.parametrize("truth", by_image(TRUTH))
+def test_truth_emails_are_valid(truth: dict[str, Any]) -> None:
+    for email in truth["emails"]:
+        email_validator.validate_email(email, check_deliverability=False)
+
+
+@pytest.mark.parametrize(
+    ("image", "orientation", "shown_size"),
+    [
+        pytest.param("photo/nordlicht.jpg", 6, (1280, 960), id="exif-6"),
+        pytest.param("photo/wattlecreek.jpg", 8, (960, 1280), id="exif-8"),
+        pytest.param("photo/quickstart.jpg", None, (1600, 1200), id="no-exif"),
+    ],
+)
+def test_photo_exif_orientation(image: str, orientation: int | None, shown_size: tuple) -> None:
+    with Image.open(SAMPLES / image) as photo:
+        assert photo.getexif().get(0x0112) == orientation
+        truth = next(t for t in TRUTH if t["image"] == image)
+        assert tuple(truth["capture"]["frame"]) == shown_size
+        stored = photo.size if orientation in (None, 1) else photo.size[::-1]
+        assert stored == shown_size
+
+
+def test_qr_sample_encodes_the_cards_vcard() -> None:
+    truth = next(t for t in FLAT if t["layout"] == "qr")
+    pixels = cv2.imread(str(SAMPLES / truth["image"]))
+    assert pixels is not None
+    payload, _, _ = cv2.QRCodeDetector().detectAndDecode(pixels)
+    assert payload == truth["qr_payload"]
+    assert f"EMAIL:{truth['emails'][0]}" in payload.splitlines()
+
+
+# Golden tests: what the real pipeline (preprocess -> Tesseract -> parser) reads on each card.
+
+
+@pytest.mark.parametrize("truth", by_image([*FLAT, QUICKSTART]))
+def test_pipeline_reads_every_email(truth: dict[str, Any]) -> None:
+    contact = scanned(truth["image"], truth["region"]).contact
+    assert sorted(e.lower() for e in contact.emails) == sorted(truth["emails"])
+
+
+@pytest.mark.parametrize("truth", by_image([*FLAT, QUICKSTART]))
+def test_pipeline_reads_every_phone(truth: dict[str, Any]) -> None:
+    contact = scanned(truth["image"], truth["region"]).contact
+    assert sorted(p.number for p in contact.phones) == sorted(
+        p["number_e164"] for p in truth["phones"]
+    )
+
+
+@pytest.mark.parametrize("truth", by_image(FLAT))
+def test_pipeline_reads_the_name(truth: dict[str, Any]) -> None:
+    assert scanned(truth["image"], truth["region"]).contact.name == truth["name"]
