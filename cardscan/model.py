@@ -203,6 +203,8 @@ class Contact:
     warnings: tuple[str, ...] = ()
     source: str | None = None
     id: int | None = None
+    #: fields read from a QR code on the card (not kept in the store)
+    qr_fields: tuple[str, ...] = ()
 
     def corrected(self, **changes: Any) -> Contact:
         """Return the contact with fields a person typed: trusted, and no longer warned about."""
@@ -229,6 +231,7 @@ class Contact:
             "address_parts": _address_parts(self.address),
             "confidence": {k: round(v, 3) for k, v in self.confidence.items()},
             "warnings": list(self.warnings),
+            "qr_fields": list(self.qr_fields),
         }
 
     @classmethod

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import functools
 import shutil
+import subprocess
 from dataclasses import dataclass
 
 import pytesseract
@@ -32,14 +34,60 @@ def probe() -> TesseractInfo:
         raise MissingDependencyError(f"tesseract not found; {INSTALL_HINT}")
     try:
         version = str(pytesseract.get_tesseract_version())
-        languages = tuple(sorted(pytesseract.get_languages(config="")))
-    except (pytesseract.TesseractError, OSError) as e:
+        languages = installed_languages()
+    except (pytesseract.TesseractError, OSError, subprocess.SubprocessError) as e:
         raise MissingDependencyError(f"tesseract at {path} does not run: {e}") from e
     return TesseractInfo(path=path, version=version, languages=languages)
 
 
+@functools.cache
+def installed_languages() -> tuple[str, ...]:
+    """Return the models Tesseract has, from `tesseract --list-langs`.
+
+    Not pytesseract.get_languages: it keeps only lower-case names and so drops the script
+    models ("Latin", "Cyrillic") that Debian's tesseract-ocr-script-* packages install.
+    """
+    listing = subprocess.run(
+        [pytesseract.pytesseract.tesseract_cmd, "--list-langs"],
+        capture_output=True,
+        text=True,
+        timeout=30,
+        check=True,
+    )
+    lines = listing.stdout.splitlines()[1:]  # the first line says where the models are
+    return tuple(sorted(line.strip() for line in lines if line.strip()))
+
+
+def require_language(lang: str) -> None:
+    """Raise MissingDependencyError, with the package to install, unless Tesseract reads lang."""
+    probe()
+    missing = [part for part in lang.split("+") if not has_language(part)]
+    if missing:
+        raise MissingDependencyError(language_hint(missing[0]))
+
+
+def language_hint(lang: str) -> str:
+    """Return what to say when Tesseract lacks a language: "deu" -> install tesseract-ocr-deu."""
+    package = "tesseract-ocr-script-latn" if lang == "Latin" else f"tesseract-ocr-{lang.lower()}"
+    return (
+        f"tesseract has no '{lang}' language data; install it with "
+        f"`sudo apt-get install {package}` (macOS: `brew install tesseract-lang`)"
+    )
+
+
+def has_language(lang: str) -> bool:
+    """Return whether Tesseract has every model in lang ("eng", "eng+fra") and runs at all."""
+    try:
+        available = installed_languages()
+    except (OSError, subprocess.SubprocessError):
+        return False
+    return all(part in available for part in lang.split("+"))
+
+
 #: a first reading at least this confident (mean word confidence) is not tried again
 GOOD_ENOUGH = 0.80
+#: ... and one less confident than this is texture or blur, not worth the time of a retry
+WORTH_RETRYING = 0.45
 #: Tesseract options for our input: cards are flattened to ~300 dpi, already normalised to dark
 #: text on white (so Tesseract need not try inverted words), and spacing carries layout.
 _OPTIONS = "--dpi 300 -c tessedit_do_invert=0 -c preserve_interword_spaces=1"
@@ -53,8 +101,8 @@ def read_card(card: CardImage, settings: ScanSettings) -> OcrResult:
     """
     grey = normalise(card.pixels)
     first = read_pixels(grey, settings, psm=11)
-    if first.confidence >= GOOD_ENOUGH:
-        return first
+    if not WORTH_RETRYING <= first.confidence < GOOD_ENOUGH:
+        return first  # good already, or noise that a second reading would not turn into text
     second = read_pixels(grey, settings, psm=6)
     return max((first, second), key=reading_weight)
 

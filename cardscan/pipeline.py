@@ -5,9 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from . import imageio, ocr, parse, preprocess
+from . import imageio, ocr, parse, preprocess, respell
 from .errors import NoCardTextError
-from .model import CardImage, Contact, LoadedImage, OcrResult
+from .model import CONTACT_FIELDS, CardImage, Contact, LoadedImage, OcrResult, merge_contacts
 from .settings import ScanSettings
 
 
@@ -32,16 +32,24 @@ def scan_image(image: LoadedImage, settings: ScanSettings) -> list[ScanResult]:
     for card in preprocess.find_cards(image, debug_dir=settings.debug_dir):
         text = ocr.read_card(card, settings)
         contact = parse.parse_card(text, region=settings.region)
+        contact = respell.restore_accents(contact, text, card, settings)
         if card.qr_payload:
-            from_qr = parse.parse_qr(card.qr_payload, region=settings.region)
-            if from_qr is not None:
-                contact = parse.merge(from_qr, contact)
+            contact = _with_qr(contact, card.qr_payload, settings.region)
         if _is_empty(contact):
             continue  # text, but nothing of a card: a logo, a pattern, a blank back
         results.append(ScanResult(replace(contact, source=image.source), card, text, image.sha256))
     if not results:
         raise NoCardTextError(image.source)
     return results
+
+
+def _with_qr(contact: Contact, payload: str, region: str) -> Contact:
+    """Return the contact with the QR code's fields first: they are the exact spelling."""
+    from_qr = parse.parse_qr(payload, region=region)
+    if from_qr is None:
+        return contact
+    fields = tuple(f for f in CONTACT_FIELDS if getattr(from_qr, f))
+    return replace(merge_contacts(from_qr, contact), qr_fields=fields)
 
 
 def _is_empty(contact: Contact) -> bool:

@@ -22,18 +22,18 @@ apt_install() {
   as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "$@" >/dev/null
 }
 
-have_tesseract_eng() {
-  command -v tesseract >/dev/null 2>&1 && tesseract --list-langs 2>/dev/null | grep -qx eng
+have_tesseract_lang() {
+  command -v tesseract >/dev/null 2>&1 && tesseract --list-langs 2>/dev/null | grep -qx "$1"
 }
 
 ensure_system_packages() {
   local want=()
-  have_tesseract_eng || want+=(tesseract-ocr tesseract-ocr-eng)
+  have_tesseract_lang eng || want+=(tesseract-ocr tesseract-ocr-eng)
   command -v "$PYTHON" >/dev/null 2>&1 || want+=(python3)
   if command -v "$PYTHON" >/dev/null 2>&1 && ! "$PYTHON" -c 'import venv, ensurepip' 2>/dev/null; then
     want+=(python3-venv)
   fi
-  [ ${#want[@]} -eq 0 ] && return 0
+  [ ${#want[@]} -eq 0 ] && { ensure_accents_model; return 0; }
   if command -v apt-get >/dev/null 2>&1; then
     apt_install "${want[@]}"
   elif command -v brew >/dev/null 2>&1; then
@@ -41,7 +41,16 @@ ensure_system_packages() {
   else
     say "please install Tesseract OCR with English data and Python >= 3.11, then rerun"; exit 3
   fi
-  have_tesseract_eng || { say "tesseract with English data is still missing"; exit 3; }
+  have_tesseract_lang eng || { say "tesseract with English data is still missing"; exit 3; }
+  ensure_accents_model
+}
+
+# The Latin-script model restores the accents the English model drops (Élodie, Müller).
+# cardscan works without it, so a system that cannot install it gets a warning, not a failure.
+ensure_accents_model() {
+  have_tesseract_lang Latin && return 0
+  command -v apt-get >/dev/null 2>&1 || { say "no Latin-script model: accented names read without accents"; return 0; }
+  apt_install tesseract-ocr-script-latn || say "could not install tesseract-ocr-script-latn: accented names read without accents"
 }
 
 ensure_venv() {

@@ -35,3 +35,16 @@ def test_parse_text_fields(text: str, region: str, expected: dict[str, Any]) -> 
 
 def test_there_are_enough_cases() -> None:
     assert len(CASES) >= 150
+
+
+@pytest.mark.parametrize(
+    ("line", "extension"),
+    [
+        pytest.param("Direct 617-555-0181 ext. 204", "204", id="ext-dot"),
+        pytest.param("Tel 1-617-555-0181 x31", "31", id="x"),
+        pytest.param("T 617-555-0181", None, id="none"),
+    ],
+)
+def test_phone_extension_is_kept(line: str, extension: str | None) -> None:
+    (phone,) = parse_text(f"Imogen Carver\n{line}", region="US").phones
+    assert (phone.number, phone.extension) == ("+16175550181", extension)

@@ -7,7 +7,8 @@ from typing import Any
 import pytest
 
 from cardscan.model import Address, Contact, Phone
-from cardscan.parse import merge, parse_qr
+from cardscan.model import merge_contacts as merge
+from cardscan.parse import parse_qr
 
 VCARD_30 = """BEGIN:VCARD
 VERSION:3.0

@@ -123,6 +123,14 @@ def test_light_text_on_dark_band_becomes_dark_on_white():
     assert flat[:200].min() < 80
 
 
+def test_noise_is_measured_and_smoothed():
+    clean = cv2.cvtColor(render_card(1000, 570), cv2.COLOR_BGR2GRAY)
+    grain = np.random.default_rng(3).normal(0, 10, clean.shape)
+    noisy = np.clip(clean + grain, 0, 255).astype(np.uint8)
+    assert lighting.noise_level(clean) < lighting.NOISY < lighting.noise_level(noisy)
+    assert lighting.noise_level(lighting.normalise(noisy)) < lighting.noise_level(noisy)
+
+
 def test_qr_code_is_decoded():
     payload = "BEGIN:VCARD\nVERSION:3.0\nFN:Jane Doe\nEND:VCARD"
     code = cv2.QRCodeEncoder.create().encode(payload)
@@ -141,6 +149,18 @@ def test_no_outline_falls_back_to_text_region():
     [card] = preprocess.find_cards(loaded(page))
     assert card.method == "text-region"
     assert textregion.find_text_region(np.full((300, 500, 3), 128, np.uint8)) is None
+
+
+def test_tilted_text_without_outline_is_straightened():
+    page = np.full((900, 1600, 3), 250, np.uint8)
+    page[250:650, 400:1100] = render_card()
+    tilt = cv2.getRotationMatrix2D((800, 450), 8, 1.0)
+    page = cv2.warpAffine(page, tilt, (1600, 900), borderValue=(250, 250, 250))
+    [card] = preprocess.find_cards(loaded(page))
+    top_left, top_right = np.float32(card.quad[0]), np.float32(card.quad[1])
+    slope = np.degrees(np.arctan2(*(top_right - top_left)[::-1]))
+    assert card.method == "text-region"
+    assert abs(abs(slope) - 8) < 2
 
 
 def test_blank_frame_is_read_whole():

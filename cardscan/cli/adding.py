@@ -13,7 +13,7 @@ from ..batch import FileOutcome, ScannedCard, expand_inputs, file_sha256, scan_m
 from ..model import Meeting, merge_contacts
 from ..store import CardRecord, ContactStore
 from .app import app
-from .options import DbOption, JsonOption, RegionOption, open_store
+from .options import DbOption, JsonOption, LangOption, RegionOption, open_store
 from .progress import BatchReport, progress
 from .render import print_json, stored_block
 from .review import review
@@ -43,6 +43,7 @@ def add(
     ] = False,
     json_out: JsonOption = False,
     region: RegionOption = None,
+    lang: LangOption = "eng",
     jobs: JobsOption = None,
     pages: PagesOption = None,
     db: DbOption = None,
@@ -53,7 +54,7 @@ def add(
         raise typer.BadParameter("--back goes with exactly one front IMAGE", param_hint="--back")
     report = BatchReport.for_inputs(inputs, storing=True)
     meeting = Meeting(met=met, met_on=on, notes=tuple(note or ()), tags=tuple(tag or ()))
-    settings = scan_settings(region)
+    settings = scan_settings(region, lang)
     stdin = sys.stdin.buffer.read() if "-" in inputs.files else None
     with open_store(db) as store:
         todo = inputs.files if force else _unseen(store, inputs.files, report, json_out)
@@ -121,6 +122,9 @@ def _store(
                 f"(same {result.matched_by})",
                 err=True,
             )
+        if contact.qr_fields:
+            fields = ", ".join(contact.qr_fields)
+            typer.echo(f"cardscan: {outcome.path}: {fields} read from the card's QR code", err=True)
         _show(store, result.contact_id, json_out)
     report.scanned += 1
 

@@ -28,6 +28,14 @@ RegionOption = Annotated[
         show_default=False,
     ),
 ]
+LangOption = Annotated[
+    str,
+    typer.Option(
+        "--lang",
+        envvar="CARDSCAN_LANG",
+        help="Tesseract language(s) to read with, e.g. eng, deu, eng+fra (env CARDSCAN_LANG).",
+    ),
+]
 JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON (one object per line).")]
 
 

@@ -53,6 +53,8 @@ def contact_block(contact: Contact, header: str | None = None) -> str:
     if not contact.name:
         out.insert(1, "? name     (none found)")
     out += [f"  ! {w}" for w in contact.warnings]
+    if contact.qr_fields:
+        out.append(f"  from the QR code: {', '.join(contact.qr_fields)}")
     return "\n".join(out)
 
 

@@ -12,9 +12,10 @@ from .. import ocr
 from ..batch import expand_inputs, scan_many
 from ..errors import BadInputError, CardscanError, MissingDependencyError
 from ..parse import parse_text
+from ..respell import ACCENTS_LANG
 from ..settings import ScanSettings, default_db_path
 from .app import app, fail
-from .options import DbOption, JsonOption, RegionOption, open_store, region_of
+from .options import DbOption, JsonOption, LangOption, RegionOption, open_store, region_of
 from .progress import BatchReport, progress
 from .render import contact_block, print_json
 
@@ -32,9 +33,14 @@ ImagesArgument = Annotated[
 ]
 
 
-def scan_settings(region: str | None, debug_dir: Path | None = None) -> ScanSettings:
-    """Return the settings for reading cards from the command's options."""
-    return ScanSettings(region=region_of(region), debug_dir=debug_dir)
+def scan_settings(region: str | None, lang: str, debug_dir: Path | None = None) -> ScanSettings:
+    """Return the settings for reading cards from the command's options.
+
+    Raises MissingDependencyError (exit 3) before any file is read when Tesseract or the
+    language is missing: every card would fail the same way.
+    """
+    ocr.require_language(lang)
+    return ScanSettings(region=region_of(region), lang=lang, debug_dir=debug_dir)
 
 
 @app.command()
@@ -42,6 +48,7 @@ def scan(
     images: ImagesArgument,
     json_out: JsonOption = False,
     region: RegionOption = None,
+    lang: LangOption = "eng",
     jobs: JobsOption = None,
     pages: PagesOption = None,
     debug_dir: Annotated[
@@ -52,7 +59,7 @@ def scan(
     """Read cards and print the contacts found, without storing them."""
     inputs = expand_inputs(images)
     report = BatchReport.for_inputs(inputs)
-    settings = scan_settings(region, debug_dir)
+    settings = scan_settings(region, lang, debug_dir)
     with progress(len(inputs.files)) as advance:
         for outcome in scan_many(
             inputs.files, settings, jobs, stdin=_stdin_if_asked(inputs.files), pages=pages
@@ -99,9 +106,9 @@ def doctor(db: DbOption = None) -> None:
         typer.echo(f"tesseract  {info.version} at {info.path}")
         typer.echo(f"languages  {', '.join(info.languages) or '(none)'}")
         if "eng" not in info.languages:
-            broken = MissingDependencyError(
-                "tesseract has no English data; install tesseract-ocr-eng"
-            )
+            broken = MissingDependencyError(ocr.language_hint("eng"))
+        if ACCENTS_LANG not in info.languages:
+            typer.echo(f"accents    not restored: {ocr.language_hint(ACCENTS_LANG)}")
     except CardscanError as e:
         broken = e
     path = db or default_db_path()

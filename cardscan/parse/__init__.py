@@ -7,13 +7,13 @@ weighed as name, title and company, using the domains found in the first step.
 
 from __future__ import annotations
 
-from ..model import Contact, OcrResult, merge_contacts
+from ..model import Contact, OcrResult
 from .card import read_fields
 from .lines import segments
 from .name import close_letter_spacing
 from .qr import parse_qr
 
-__all__ = ["merge", "parse_card", "parse_qr", "parse_text"]
+__all__ = ["parse_card", "parse_qr", "parse_text"]
 
 
 def parse_card(ocr: OcrResult, region: str = "US") -> Contact:
@@ -26,8 +26,3 @@ def parse_text(text: str, region: str = "US") -> Contact:
     # letter-spaced capitals keep their word breaks only as double spaces in the raw text
     lines = (close_letter_spacing(line) for line in text.splitlines())
     return parse_card(OcrResult.from_text("\n".join(lines)), region)
-
-
-def merge(primary: Contact, secondary: Contact) -> Contact:
-    """Return primary with its gaps filled from secondary and lists united without duplicates."""
-    return merge_contacts(primary, secondary)

@@ -37,7 +37,7 @@ def find_address(segs: list[Segment], taken: set[int]) -> Found[Address] | None:
                 grown = True
     lines = [chosen[i] for i in sorted(chosen)]
     lines = _one_cluster(lines)
-    texts = [_drop_pin_icon(s.text.strip(" ,")) for s in lines]
+    texts = [_fix_sharp_s(_drop_pin_icon(s.text.strip(" ,"))) for s in lines]
     conf = min(s.confidence for s in lines)
     return Found(parts(texts), lines[0].index, conf)
 
@@ -92,6 +92,12 @@ def city_line(text: str) -> _CityLine | None:
     if m := patterns.IN_PIN.search(text):
         return _CityLine(m.group("city").strip(" -–") or None, None, m.group("postcode"), "IN")
     return None
+
+
+def _fix_sharp_s(line: str) -> str:
+    """Put back the "ß" of "-straße" that the English OCR model reads as B, f, k or &."""
+    line = patterns.SHARP_S_BEFORE_STRASSE.sub("ß", line)
+    return patterns.STRASSE_MISREAD.sub("ß", line)
 
 
 def looks_like_address(line: str) -> bool:

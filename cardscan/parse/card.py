@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from ..model import Contact
+from dataclasses import dataclass
+
+from ..model import Address, Contact, Phone
 from . import confidence, email, phone, web
 from .address import address_region, find_address
 from .company import clean as clean_company
@@ -10,14 +12,64 @@ from .company import company_score, domain_labels
 from .found import Found
 from .lines import Segment
 from .name import name_score, repair_with_email, split
-from .title import continues_title, is_department, restore, title_score
+from .title import continues_title, is_department, proper_case, restore, title_score
 
 #: Confidence factor for a name chosen without agreement from the email.
 _UNCONFIRMED_NAME = 0.8
 
 
+@dataclass(frozen=True)
+class _ContactData:
+    """What the card says that is easy to recognise: the first pass."""
+
+    emails: list[Found[str]]
+    sites: list[Found[str]]
+    socials: list[Found[str]]
+    phones: list[Found[Phone]]
+    address: Found[Address] | None
+    taken: set[int]  # segments these came from
+
+
 def read_fields(segs: list[Segment], region: str) -> Contact:
     """Return the contact printed on these lines."""
+    data = _contact_data(segs, region)
+    free = [s for s in segs if s.index not in data.taken and _has_letters(s.text)]
+    labels = domain_labels([e.value for e in data.emails], [s.value for s in data.sites])
+    locals_ = [e.value.split("@")[0] for e in data.emails if not email.is_role_mailbox(e.value)]
+    name, title, company = _people_lines(free, labels, locals_)
+    parts = split(repair_with_email(name.value, locals_)) if name else None
+    emails = data.emails
+    if parts:
+        emails = [email.repair_local(e, parts.given, parts.family) for e in emails]
+    fields: dict[str, float | None] = {
+        "name": name.confidence if name else None,
+        "title": title.confidence if title else None,
+        "company": company.confidence if company else None,
+        "emails": confidence.of_list(emails),
+        "phones": confidence.of_list(data.phones),
+        "websites": confidence.of_list(data.sites),
+        "address": data.address.confidence if data.address else None,
+    }
+    scores = {k: round(v, 3) for k, v in fields.items() if v is not None}
+    notes = [f.warning for f in [*emails, *data.phones] if f.warning]
+    return Contact(
+        name=parts.name if parts else None,
+        given_name=parts.given if parts else None,
+        family_name=parts.family if parts else None,
+        title=title.value if title else None,
+        company=company.value if company else None,
+        emails=tuple(e.value for e in emails),
+        phones=tuple(p.value for p in data.phones),
+        websites=tuple(s.value for s in data.sites),
+        socials=tuple(s.value for s in data.socials),
+        address=data.address.value if data.address else None,
+        confidence=scores,
+        warnings=confidence.warnings(scores, notes),
+    )
+
+
+def _contact_data(segs: list[Segment], region: str) -> _ContactData:
+    """Find emails, websites, phones and the address, each repaired with help from the others."""
     sites, socials = web.find_web(segs)
     site_hosts = [web.host(s.value) for s in sites]
     emails = email.find_emails(segs, tuple(site_hosts))
@@ -30,36 +82,7 @@ def read_fields(segs: list[Segment], region: str) -> Contact:
     card_region = card_region or phone.card_region(segs, region)
     phones = phone.find_phones([s for s in segs if not _is_address(s, address)], card_region)
     taken |= {f.segment for f in phones} | _address_segments(segs, address)
-    free = [s for s in segs if s.index not in taken and _has_letters(s.text)]
-    labels = domain_labels([e.value for e in emails], [s.value for s in sites])
-    locals_ = [e.value.split("@")[0] for e in emails if not email.is_role_mailbox(e.value)]
-    name, title, company = _people_lines(free, labels, locals_)
-    fields: dict[str, float | None] = {
-        "name": name.confidence if name else None,
-        "title": title.confidence if title else None,
-        "company": company.confidence if company else None,
-        "emails": confidence.of_list(emails),
-        "phones": confidence.of_list(phones),
-        "websites": confidence.of_list(sites),
-        "address": address.confidence if address else None,
-    }
-    scores = {k: round(v, 3) for k, v in fields.items() if v is not None}
-    notes = [f.warning for f in [*emails, *phones] if f.warning]
-    parts = split(repair_with_email(name.value, locals_)) if name else None
-    return Contact(
-        name=parts.name if parts else None,
-        given_name=parts.given if parts else None,
-        family_name=parts.family if parts else None,
-        title=title.value if title else None,
-        company=company.value if company else None,
-        emails=tuple(e.value for e in emails),
-        phones=tuple(p.value for p in phones),
-        websites=tuple(s.value for s in sites),
-        socials=tuple(s.value for s in socials),
-        address=address.value if address else None,
-        confidence=scores,
-        warnings=confidence.warnings(scores, notes),
-    )
+    return _ContactData(emails, sites, socials, phones, address, taken)
 
 
 def _people_lines(
@@ -105,10 +128,10 @@ def _found(seg: Segment, conf: float) -> Found[str]:
 def _title_found(title: Segment, rest: list[Segment]) -> Found[str]:
     """Join a title broken over two lines."""
     nxt = next((s for s in rest if s.index == title.index + 1), None)
-    text = restore(title.text.strip(" ,"))
+    text = title.text.strip(" ,")
     if nxt and continues_title(title.text, nxt.text) and abs(nxt.height - title.height) < 4:
         text = f"{title.text.rstrip()} {nxt.text.strip()}"
-    return Found(text, title.index, title.confidence)
+    return Found(proper_case(restore(text)), title.index, title.confidence)
 
 
 def _part_of_email(site: Found[str], emails: list[Found[str]]) -> bool:

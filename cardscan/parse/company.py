@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from . import text, vocab
+from . import folding, vocab
 from .lines import Segment
 
 
 def clean(line: str) -> str:
     """Return the company as printed, with logo debris dropped and a misread legal form fixed."""
-    line = text.trim_noise(text.fix_initial_l(line.strip(" ,")))
+    line = folding.trim_noise(folding.fix_initial_l(line.strip(" ,")))
     head, _, last = line.rpartition(" ")
     fixed = vocab.SUFFIX_MISREADS.get(last)
     return f"{head} {fixed}" if head and fixed else line
@@ -38,7 +38,7 @@ def domain_labels(emails: list[str], sites: list[str]) -> list[str]:
         parts = host.split(".")
         while len(parts) > 1 and (parts[-1] in vocab.TLDS or len(parts[-1]) <= 3):
             parts = parts[:-1]
-        label = text.letters(parts[-1]) if parts else ""
+        label = folding.letters(parts[-1]) if parts else ""
         if label and label not in vocab.FREE_MAIL_DOMAINS and label not in out:
             out.append(label)
     return out
@@ -49,13 +49,13 @@ def domain_agreement(line: str, labels: list[str]) -> float:
     if not labels:
         return 0.0
     line = clean(line)
-    full = text.letters(line.replace("&", " and "))
-    bare = text.letters(line)
-    ws = text.words(line)
+    full = folding.letters(line.replace("&", " and "))
+    bare = folding.letters(line)
+    ws = folding.words(line)
     core = [w for w in ws if w not in vocab.COMPANY_SUFFIXES and w != "&"]
-    core_letters = text.letters(" ".join(core))
+    core_letters = folding.letters(" ".join(core))
     runs = {
-        "".join(text.letters(w) for w in core[i:j])
+        "".join(folding.letters(w) for w in core[i:j])
         for i in range(len(core))
         for j in range(i + 1, len(core) + 1)
     }
@@ -69,7 +69,11 @@ def domain_agreement(line: str, labels: list[str]) -> float:
             best = max(best, 0.8)
         elif core and len(core_letters) >= 4 and label.startswith(core_letters):
             best = max(best, 0.7)
-        elif core and len(text.letters(core[0])) >= 4 and label.startswith(text.letters(core[0])):
+        elif (
+            core
+            and len(folding.letters(core[0])) >= 4
+            and label.startswith(folding.letters(core[0]))
+        ):
             best = max(best, 0.5)
     return best
 
@@ -77,11 +81,13 @@ def domain_agreement(line: str, labels: list[str]) -> float:
 def company_score(seg: Segment, labels: list[str], max_height: float) -> float:
     """Return the evidence that a line is the company name (0: none)."""
     line = seg.text
-    score = 0.0
+    agreement = domain_agreement(line, labels)
+    if agreement == 0.0 and seg.confidence < 0.5:
+        return 0.0  # a garbled line ("C55 1 MTA 19 TIA OY") needs the domain to vouch for it
+    score = 2.5 * agreement
     if has_legal_suffix(line):
         score += 3.0
-    score += 2.5 * domain_agreement(line, labels)
-    ws = text.words(line)
+    ws = folding.words(line)
     if any(w in vocab.COMPANY_WORDS for w in ws):
         score += 0.5
     if score == 0.0:

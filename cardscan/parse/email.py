@@ -6,7 +6,7 @@ import re
 
 from email_validator import EmailNotValidError, validate_email
 
-from . import patterns, vocab
+from . import folding, patterns, vocab
 from .found import Found
 from .lines import Segment
 
@@ -77,13 +77,17 @@ def _repair_domain(email: str, domains: tuple[str, ...]) -> tuple[str, list[str]
     for known in domains:
         if domain.casefold() != known.casefold() and _confusable_key(known) == key:
             return f"{local}@{known}", [f"domain read as {domain!r}"]
+    head, _, tld = domain.rpartition(".")
+    fixed = vocab.TLD_MISREADS.get(tld)
+    if head and fixed and tld.casefold() not in vocab.TLDS:
+        return f"{local}@{head}.{fixed}", [f"ending read as {tld!r}"]
     return email, []
 
 
 def _confusable_key(text: str) -> str:
     """Fold characters Tesseract confuses (rn/m, 0/o, 1/l/i) to one spelling."""
     t = text.casefold().replace("rn", "m").replace("vv", "w")
-    return t.translate(str.maketrans("01|i", "olll"))
+    return t.translate(str.maketrans("01|ij", "ollll"))
 
 
 def _missing_at(text: str, domains: tuple[str, ...]) -> list[tuple[str, str, list[str]]]:
@@ -95,7 +99,7 @@ def _missing_at(text: str, domains: tuple[str, ...]) -> list[tuple[str, str, lis
             low = token.casefold()
             if low.endswith(known.casefold()) and len(token) > len(known) + 1:
                 local = token[: -len(known)]
-                if local.endswith(".") or local.casefold().endswith(("www", "//")):
+                if local.endswith(".") or local.casefold().startswith(("www", "http")):
                     continue  # a subdomain or the website itself
                 local, _ = _strip_label(local + "@x.io")
                 local = local[: -len("@x.io")]
@@ -118,3 +122,39 @@ def _validated(email: str) -> str | None:
 def is_role_mailbox(email: str) -> bool:
     """Return True for info@, careers@ and other addresses that are not a person's."""
     return email.split("@", 1)[0].casefold() in vocab.ROLE_MAILBOXES
+
+
+def repair_local(found: Found[str], given: str | None, family: str | None) -> Found[str]:
+    """Return the email with its local part fixed where the person's name shows an OCR slip.
+
+    "rwillliams@" on Renée Williams's card is "rwilliams@": the local part matches a usual
+    pattern of her name (initial + family, given.family, ...) once I, l, 1 and | and runs of
+    them, which Tesseract confuses, are folded. Other letters stay as printed ("nnasser").
+    """
+    local, _, domain = found.value.rpartition("@")
+    if not (given and family) or any(c.isupper() and c not in "IL" for c in local):
+        return found
+    for pattern in _local_patterns(folding.ascii_fold(given), folding.ascii_fold(family)):
+        if pattern != local.casefold() and _slip_key(pattern) == _slip_key(local):
+            fixed = f"{pattern}@{domain}"
+            note = f"email: repaired {found.value!r} -> {fixed!r} (letters misread, per the name)"
+            return Found(fixed, found.segment, found.confidence * REPAIRED_FACTOR, note)
+    return found
+
+
+def _local_patterns(given: str, family: str) -> list[str]:
+    given = re.sub(r"[^a-z]", "", given.split()[0]) if given.split() else ""
+    family_plain = re.sub(r"[^a-z-]", "", family.replace(" ", ""))
+    if not given or not family_plain:
+        return []
+    out = []
+    for fam in dict.fromkeys((family_plain, family_plain.replace("-", ""))):
+        out += [f"{given}.{fam}", f"{given}_{fam}", f"{given}{fam}", f"{given[0]}{fam}"]
+        out += [f"{given[0]}.{fam}", f"{fam}{given[0]}", f"{fam}.{given}", fam]
+    return out
+
+
+def _slip_key(local: str) -> str:
+    """Fold I/l/1/| to one letter and squeeze runs of it: "rwillliams" ~ "rwilliams"."""
+    folded = local.casefold().translate(str.maketrans("1|i", "lll"))
+    return re.sub(r"l+", "l", folded)

@@ -130,7 +130,10 @@ def _split_columns(row: list[OcrWord]) -> list[list[OcrWord]]:
             parts.append([])  # "•", "|", an icon read as "™": the items either side are apart
             continue
         prev = parts[-1][-1] if parts[-1] else None
-        if prev is not None and word.box.left - prev.box.right > COLUMN_GAP * size:
+        gap = word.box.left - prev.box.right if prev is not None else 0
+        # "jane @acme.com" set wide by the OCR is still one address
+        at_joint = prev is not None and (word.text.startswith("@") or prev.text.endswith("@"))
+        if gap > (3 * COLUMN_GAP if at_joint else COLUMN_GAP) * size:
             parts.append([])
         parts[-1].append(word)
     return [p for p in parts if p]

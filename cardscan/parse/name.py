@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from nameparser import HumanName
 
-from . import text, vocab
+from . import folding, vocab
 from .company import has_legal_suffix
 from .lines import Segment
 from .title import is_department, title_score
@@ -33,10 +33,10 @@ def clean(line: str) -> str:
     """Return the name part of a printed line: letter-spacing closed, post-nominals dropped."""
     line = _SPLIT_HYPHEN.sub("-", line.strip())
     line = _LONE_COMMA.sub(" ", close_letter_spacing(line))
-    if not text.is_all_caps(line):
+    if not folding.is_all_caps(line):
         line = _GLUE_FRAGMENT.sub(_glue, line)
-    if not text.is_all_caps(line):
-        line = _L_FOR_I.sub(_capital_i, text.fix_initial_l(line))
+    if not folding.is_all_caps(line):
+        line = _L_FOR_I.sub(_capital_i, folding.fix_initial_l(line))
     head, _, tail = line.partition(",")
     kept = [head.strip()]
     for part in tail.split(","):
@@ -81,18 +81,21 @@ def name_score(seg: Segment, locals_: list[str], max_height: float, order: float
     tokens = line.replace(",", " ").split()
     if not 2 <= len(tokens) <= 5 or not _tokens_ok(tokens, line):
         return 0.0
-    if has_legal_suffix(seg.text) or title_score(line) or is_department(line):
-        return 0.0
-    folded = [text.ascii_fold(t).strip(".") for t in tokens]
-    if any(w in vocab.COMPANY_WORDS or w in vocab.TITLE_WORDS for w in folded):
-        return 0.2
-    score = 1.0 + 3.0 * email_agreement(line, locals_)
+    agreement = email_agreement(line, locals_)
+    # the email vouching for it beats word lists: "John Baker", "Anna Kaufmann" are names
+    if agreement < 0.8:
+        if has_legal_suffix(seg.text) or title_score(line) or is_department(line):
+            return 0.0
+        folded = [folding.ascii_fold(t).strip(".") for t in tokens]
+        if any(w in vocab.COMPANY_WORDS or w in vocab.TITLE_WORDS for w in folded):
+            return 0.2
+    score = 1.0 + 3.0 * agreement
     score += 1.0 * seg.height / max(max_height, 1.0)
     return score - 0.3 * order
 
 
 def _tokens_ok(tokens: list[str], line: str) -> bool:
-    caps = text.is_all_caps(line)
+    caps = folding.is_all_caps(line)
     for tok in tokens:
         bare = tok.strip(",")
         if not _NAME_TOKEN.match(bare):
@@ -108,14 +111,14 @@ def _tokens_ok(tokens: list[str], line: str) -> bool:
 
 def email_agreement(line: str, locals_: list[str]) -> float:
     """Return 1 when an email's local part spells this name (msmith, mike.smith), else less."""
-    parts = [text.letters(t) for t in clean(line).replace(",", " ").split()]
+    parts = [folding.letters(t) for t in clean(line).replace(",", " ").split()]
     parts = [p for p in parts if p and p not in vocab.PARTICLES]
     if len(parts) < 2:
         return 0.0
     given, family = parts[0], parts[-1]
     best = 0.0
     for local in locals_:
-        loc = text.letters(local)
+        loc = folding.letters(local)
         if len(family) >= 3 and family in loc:
             both = given in loc or loc.startswith(given[0]) or loc.endswith(given[0])
             best = max(best, 1.0 if both else 0.8)
@@ -128,11 +131,11 @@ def split(line: str) -> NameParts:
     """Return the name in proper case (when printed in capitals) and its given/family parts."""
     line = clean(line)
     human = HumanName(line)
-    if text.is_all_caps(line):
+    if folding.is_all_caps(line):
         human.capitalize(force=True)
     given = " ".join(p for p in (human.first,) if p) or None
     family = human.last or None
-    name = str(human) if text.is_all_caps(line) else line
+    name = str(human) if folding.is_all_caps(line) else line
     name = " ".join(name.replace(" ,", ",").split())
     return NameParts(name, given, family)
 
@@ -152,7 +155,7 @@ def repair_with_email(line: str, locals_: list[str]) -> str:
     for token in line.split(" "):
         fixed = token
         for local in locals_:
-            fixed = _repair_token(token, text.letters(local)) or fixed
+            fixed = _repair_token(token, folding.letters(local)) or fixed
         out.append(fixed)
     return " ".join(out)
 

@@ -84,3 +84,7 @@ REGNO_LINE = re.compile(
 WHOLE_DATE = re.compile(
     r"^\d{1,2}[./-]\d{1,2}[./-](?:\d{2}|\d{4})$|^\d{4}[./-]\d{1,2}[./-]\d{1,2}$"
 )
+
+#: "ß" as Tesseract's English model reads it in German street names: "Schlo&straBe", "strafe".
+SHARP_S_BEFORE_STRASSE = re.compile(r"(?<=[a-zäöü])[&B8](?=stra)")
+STRASSE_MISREAD = re.compile(r"(?<=stra)[fFBkK8b](?=e\b)")

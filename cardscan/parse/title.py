@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import difflib
 
-from . import text, vocab
+from . import folding, vocab
 from .company import has_legal_suffix
 
 #: Acronym titles printed in capitals ("CTO", "VP"), folded.
@@ -16,7 +16,7 @@ def title_score(line: str) -> float:
     line = restore(line)
     if has_legal_suffix(line) or "@" in line or any(c.isdigit() for c in line.replace("II", "")):
         return 0.0
-    ws = [text.ascii_fold(w) for w in text.words(line)]
+    ws = [folding.ascii_fold(w) for w in folding.words(line)]
     if not ws or len(ws) > 9:
         return 0.0
     hits = sum(1 for w in ws if _is_title_word(w))
@@ -28,11 +28,14 @@ def title_score(line: str) -> float:
     return hits + 0.3 * mods
 
 
-_FOLDED_TITLE_WORDS = frozenset(text.ascii_fold(w) for w in vocab.TITLE_WORDS)
+_FOLDED_TITLE_WORDS = frozenset(folding.ascii_fold(w) for w in vocab.TITLE_WORDS)
+_FOLDED_ENDINGS = tuple(folding.ascii_fold(e) for e in vocab.TITLE_COMPOUND_ENDINGS)
 
 
 def _is_title_word(word: str) -> bool:
     if word in _FOLDED_TITLE_WORDS:
+        return True
+    if any(word.endswith(e) and len(word) > len(e) + 3 for e in _FOLDED_ENDINGS):
         return True
     # "co-founder & cto", "sr.-director": parts of a compound
     return any(p in _FOLDED_TITLE_WORDS for p in word.replace("&", "-").split("-") if p)
@@ -40,7 +43,7 @@ def _is_title_word(word: str) -> bool:
 
 def is_department(line: str) -> bool:
     """Return True for department lines ("Human Resources", "R&D"): every word a department word."""
-    ws = text.words(line)
+    ws = folding.words(line)
     return bool(ws) and all(w in vocab.DEPARTMENT_WORDS for w in ws) and title_score(line) == 0
 
 
@@ -60,7 +63,7 @@ def _canonical() -> dict[str, str]:
     """
     spellings: dict[str, set[str]] = {}
     for word in vocab.TITLE_WORDS:
-        spellings.setdefault(text.ascii_fold(word), set()).add(word)
+        spellings.setdefault(folding.ascii_fold(word), set()).add(word)
     return {f: next(iter(ws)) for f, ws in spellings.items() if len(ws) == 1}
 
 
@@ -83,7 +86,7 @@ def _restore_word(word: str) -> str:
     core = word.strip(".,;:&()")
     if core.casefold() in vocab.TITLE_WORDS:
         return word
-    folded = text.ascii_fold(core)
+    folded = folding.ascii_fold(core)
     canonical = _CANONICAL.get(folded)
     if canonical is None and len(folded) >= 8 and folded.isalpha():
         close = difflib.get_close_matches(folded, _LONG_WORDS, n=2, cutoff=0.8)
@@ -96,3 +99,19 @@ def _restore_word(word: str) -> str:
     elif core[:1].isupper():
         canonical = canonical[:1].upper() + canonical[1:]
     return word.replace(core, canonical)
+
+
+def proper_case(line: str) -> str:
+    """Return a title printed in capitals in title case: "HEAD OF R&D" -> "Head of R&D"."""
+    if not folding.is_all_caps(line):
+        return line
+    out = []
+    for i, word in enumerate(line.split()):
+        core = word.strip(".,;:()").casefold()
+        if core in vocab.TITLE_ACRONYMS or not core.isalpha():
+            out.append(word)
+        elif i > 0 and core in vocab.TITLE_SMALL_WORDS:
+            out.append(word.casefold())
+        else:
+            out.append("-".join(p[:1].upper() + p[1:].casefold() for p in word.split("-")))
+    return " ".join(out)

@@ -31,8 +31,46 @@ TITLE_WORDS = words("""
     conseiller conseillère commercial commerciale juriste avocat avocate
     director directora gerente jefe jefa ingeniero ingeniera asesor asesora abogado abogada
     socio socia fundador fundadora
+    coach stylist chef pilot mechanic electrician plumber underwriter
+    adjuster estimator inspector investigator veterinarian optometrist psychologist counselor
+    counsellor midwife paramedic artist illustrator animator copywriter translator interpreter
+    actuary banker trader clerk receptionist sommelier
+    assistent assistentin vorstand prokuristin inhaber inhaberin
     md mba cpa
     """)
+
+#: Endings of German compound titles ("Projektleiterin", "Softwareentwickler").
+TITLE_COMPOUND_ENDINGS = (
+    "leiter",
+    "leiterin",
+    "manager",
+    "managerin",
+    "berater",
+    "beraterin",
+    "entwickler",
+    "entwicklerin",
+    "ingenieur",
+    "ingenieurin",
+    "referent",
+    "referentin",
+    "assistent",
+    "assistentin",
+    "kaufmann",
+    "kauffrau",
+    "führer",
+    "führerin",
+    "direktor",
+    "direktorin",
+)
+
+#: Title words kept in capitals when a title printed in capitals is put in title case.
+TITLE_ACRONYMS = words(
+    "ceo cto cfo coo cmo cio ciso cpo cro vp svp evp avp hr ux ui it qa ai ml ii iii iv "
+    "pr seo bd gm md r&d emea apac us uk eu"
+)
+
+#: Small words left in lower case inside a title ("Head of Sales", "Directeur des ventes").
+TITLE_SMALL_WORDS = words("of and for the in at to de des du la le et für und y del")
 
 #: Words that only count as a title next to another title word ("Senior", "Global").
 TITLE_MODIFIERS = words(
@@ -141,6 +179,29 @@ TLDS = words(
     """com net org io ai co uk de fr in au us ca eu info biz app dev tech me ly gg tv nz ie es
     it nl be ch at se no dk fi pl pt jp cn sg hk br mx za ae cloud design studio agency
     consulting solutions group global"""
+)
+
+#: Top-level domains as Tesseract misreads them -> as printed.
+TLD_MISREADS = MappingProxyType(
+    {
+        "corn": "com",
+        "c0m": "com",
+        "cOm": "com",
+        "ccm": "com",
+        "aj": "ai",
+        "al": "ai",
+        "lo": "io",
+        "jo": "io",
+        "1o": "io",
+        "l0": "io",
+        "10": "io",
+        "oe": "de",
+        "cle": "de",
+        "nct": "net",
+        "rnet": "net",
+        "orq": "org",
+        "0rg": "org",
+    }
 )
 
 #: Mailbox names that do not belong to a person.

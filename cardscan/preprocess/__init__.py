@@ -17,7 +17,7 @@ from .lighting import normalise
 from .orient import rotate, upright_rotation
 from .qr import decode_qr
 from .textregion import find_text_region
-from .warp import crop_box, resize_for_ocr, warp_quad
+from .warp import crop_region, resize_for_ocr, warp_quad
 
 __all__ = ["find_cards", "normalise", "rotate"]
 
@@ -61,15 +61,10 @@ def _flattened(pixels: Pixels) -> list[tuple[Pixels, Corners | None, str]]:
         ]
     region = find_text_region(small)
     if region is not None:
-        left, top, right, bottom = (round(v * factor) for v in region)
-        corners = ((left, top), (right, top), (right, bottom), (left, bottom))
-        return [(crop_box(pixels, left, top, right, bottom), _float(corners), "text-region")]
+        region = region * factor
+        return [(crop_region(pixels, region), _corners(region), "text-region")]
     return [(resize_for_ocr(pixels), None, "frame")]
 
 
 def _corners(quad: object) -> Corners:
     return tuple((float(x), float(y)) for x, y in quad)  # type: ignore[attr-defined]
-
-
-def _float(corners: tuple[tuple[int, int], ...]) -> Corners:
-    return tuple((float(x), float(y)) for x, y in corners)

@@ -23,6 +23,8 @@ DETECT_SIDE = 640
 MIN_AREA = 0.03
 #: a second card must be at least this share of the first one's area
 SECOND_CARD_AREA = 0.4
+#: ... and have an image edge along at least this share of its outline
+SECOND_CARD_EDGES = 0.6
 #: long / short side of the quads accepted as cards (business cards are 1.4-1.9; skew adds)
 MIN_ASPECT, MAX_ASPECT = 1.15, 2.6
 
@@ -34,6 +36,7 @@ class Candidate:
     quad: Quad  # in the coordinates of the image searched
     score: float
     area: float
+    edge_support: float
 
 
 def downscale(pixels: Pixels, side: int = DETECT_SIDE) -> tuple[Pixels, float]:
@@ -53,13 +56,24 @@ def find_quads(small: Pixels) -> list[Quad]:
     candidates.sort(key=lambda c: c.score, reverse=True)
     kept: list[Candidate] = []
     for cand in candidates:
-        if kept and cand.area < SECOND_CARD_AREA * kept[0].area:
+        if kept and not _second_card(cand, kept[0]):
             continue
         if any(_overlap(cand.quad, k.quad) > 0.2 for k in kept):
             continue
         kept.append(cand)
     kept.sort(key=lambda c: (c.quad[:, 1].min() // 50, c.quad[:, 0].min()))  # reading order
     return [k.quad for k in kept]
+
+
+def _second_card(candidate: Candidate, first: Candidate) -> bool:
+    """Return whether a candidate beside the best card is another card, not a patch of table."""
+    # A second card must be outlined as clearly as a card: a blob of table texture that
+    # happens to be four-sided is not, and reading it costs more than reading a card.
+    return (
+        candidate.area >= SECOND_CARD_AREA * first.area
+        and candidate.edge_support >= SECOND_CARD_EDGES
+        and candidate.score >= 0.5 * first.score
+    )
 
 
 def order_corners(points: npt.NDArray[np.float32]) -> Quad:
@@ -123,9 +137,10 @@ def _candidates(mask: npt.NDArray[np.uint8], edges: npt.NDArray[np.uint8]) -> It
         quad = _fit_quad(contour)
         if quad is None:
             continue
-        score = _score(quad, area, mask.shape[:2]) * _edge_support(quad, edges) ** 2
+        support = _edge_support(quad, edges)
+        score = _score(quad, area, mask.shape[:2]) * (0.2 + 0.8 * support)
         if score > 0:
-            yield Candidate(quad, score, float(cv2.contourArea(quad)))
+            yield Candidate(quad, score, float(cv2.contourArea(quad)), support)
 
 
 def _fit_quad(contour: npt.NDArray[np.int32] | cv2.typing.MatLike) -> Quad | None:
@@ -156,16 +171,17 @@ def _refine(quad: Quad, contour: npt.NDArray[np.int32] | cv2.typing.MatLike) -> 
         if length < 1:
             return quad
         along = (points - a) @ side / length**2
-        across = np.abs(np.cross(side, points - a)) / length
+        across = np.abs(_cross(side, points - a)) / length
         near = points[(along > 0.15) & (along < 0.85) & (across < max(3.0, 0.03 * length))]
         if len(near) < 2:
             return quad
         vx, vy, x0, y0 = cv2.fitLine(near, cv2.DIST_HUBER, 0, 0.01, 0.01).ravel()
-        lines.append((np.float32([x0, y0]), np.float32([vx, vy])))
+        lines.append((np.array([x0, y0], np.float32), np.array([vx, vy], np.float32)))
     corners = [_intersect(lines[i - 1], lines[i]) for i in range(4)]
-    if any(c is None for c in corners):
+    found = [c for c in corners if c is not None]
+    if len(found) < 4:
         return quad
-    refined = np.float32(corners)
+    refined = np.array(found, np.float32)
     # A refinement that moves a corner far is fitting something else: keep the polygon.
     if np.abs(refined - quad).max() > 0.1 * max(float(np.ptp(quad[:, 0])), 1.0):
         return quad
@@ -177,12 +193,17 @@ def _intersect(
     second: tuple[npt.NDArray[np.float32], npt.NDArray[np.float32]],
 ) -> tuple[float, float] | None:
     (p, u), (q, v) = first, second
-    denominator = float(np.cross(u, v))
+    denominator = float(_cross(u, v))
     if abs(denominator) < 1e-6:
         return None
-    t = float(np.cross(q - p, v)) / denominator
+    t = float(_cross(q - p, v)) / denominator
     x, y = p + t * u
     return float(x), float(y)
+
+
+def _cross(u: npt.NDArray[np.float32], v: npt.NDArray[np.float32]) -> npt.NDArray[np.float32]:
+    """Return the z of the cross product of 2-D vectors (NumPy 2 deprecates np.cross for 2-D)."""
+    return np.asarray(u[..., 0] * v[..., 1] - u[..., 1] * v[..., 0], np.float32)
 
 
 def _score(quad: Quad, contour_area: float, shape: tuple[int, ...]) -> float:

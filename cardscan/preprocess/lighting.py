@@ -8,16 +8,21 @@ from __future__ import annotations
 
 import cv2
 import numpy as np
+import numpy.typing as npt
 
 from ..model import Pixels
 
-#: regions whose local background is darker than this (0..255) carry light text: inverted
+#: regions without clear ink whose background is darker than this (0..255) are inverted
 DARK_BACKGROUND = 100
+#: contrast (grey levels) between letters and paper that counts as ink when deciding polarity
+INK_CONTRAST = 12
+#: noise level (grey levels) above which a card is smoothed before OCR; clean photos are ~1.5
+NOISY = 2.5
 
 
 def normalise(pixels: Pixels) -> Pixels:
     """Return a grey image with dark text on an even white background."""
-    grey = _to_grey(pixels)
+    grey = _denoise(_to_grey(pixels))
     grey = _invert_dark_regions(grey)
     background = _background(grey)
     flat = cv2.divide(grey, background, scale=255)
@@ -30,6 +35,20 @@ def _to_grey(pixels: Pixels) -> Pixels:
     return np.asarray(cv2.cvtColor(pixels, cv2.COLOR_BGR2GRAY))
 
 
+def noise_level(grey: Pixels) -> float:
+    """Return the sensor noise of a grey image: robust spread of what a 3x3 median removes."""
+    residue = grey.astype(np.int16) - cv2.medianBlur(grey, 3).astype(np.int16)
+    return 1.4826 * float(np.median(np.abs(residue - np.median(residue))))
+
+
+def _denoise(grey: Pixels) -> Pixels:
+    # Dividing by the background and stretching amplifies noise; on a noisy card (low light,
+    # high gain) Tesseract then reads grain as letters, slowly. A light blur keeps strokes.
+    if noise_level(grey) < NOISY:
+        return grey
+    return np.asarray(cv2.GaussianBlur(grey, (0, 0), 1.0))
+
+
 def _kernel_size(grey: Pixels, fraction: float) -> int:
     """Return an odd kernel size that is `fraction` of the image's short side."""
     size = max(3, int(min(grey.shape[:2]) * fraction))
@@ -37,16 +56,32 @@ def _kernel_size(grey: Pixels, fraction: float) -> int:
 
 
 def _invert_dark_regions(grey: Pixels) -> Pixels:
-    """Return grey with each region whose background is dark inverted (decided per region)."""
-    # A median over a window several text lines tall follows the background, not the letters.
-    small, _ = _shrink(grey)
-    local = cv2.medianBlur(small, _kernel_size(small, 0.12))
-    dark_small = (local < DARK_BACKGROUND).astype(np.uint8) * 255
-    if not dark_small.any():
+    """Return grey with each region whose letters are lighter than their background inverted."""
+    light = _light_text(grey)
+    if not light.any():
         return grey
     size = (grey.shape[1], grey.shape[0])
-    dark = cv2.resize(dark_small, size, interpolation=cv2.INTER_LINEAR)
-    return np.where(dark > 127, 255 - grey, grey).astype(np.uint8)
+    mask = cv2.resize(light.astype(np.uint8) * 255, size, interpolation=cv2.INTER_LINEAR)
+    return np.where(mask > 127, 255 - grey, grey).astype(np.uint8)
+
+
+def _light_text(grey: Pixels) -> npt.NDArray[np.bool_]:
+    """Return, on a quarter-size grid, where the ink is lighter than the paper around it."""
+    # Decided by the ink, not by the paper's darkness: white text under glare on a dark card
+    # sits on a bright patch, and dark text on a mid-grey band sits on a dark one.
+    small, _ = _shrink(grey)
+    window = _kernel_size(small, 0.12)
+    # A median over a window several text lines tall follows the background, not the letters.
+    local = cv2.medianBlur(small, window).astype(np.float32)
+    kernel = np.ones((3, 3), np.uint8)
+    above = np.maximum(cv2.dilate(small, kernel).astype(np.float32) - local, 0)
+    below = np.maximum(local - cv2.erode(small, kernel).astype(np.float32), 0)
+    above = cv2.blur(above * above, (2 * window, 2 * window))
+    below = cv2.blur(below * below, (2 * window, 2 * window))
+    inked = np.maximum(above, below) > INK_CONTRAST**2
+    by_ink = inked & (above > 1.5 * below)
+    # Where there is no ink to go by, a dark background still means light text.
+    return np.asarray(by_ink | (~inked & (local < DARK_BACKGROUND)))
 
 
 def _background(grey: Pixels) -> Pixels:

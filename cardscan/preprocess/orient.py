@@ -17,6 +17,8 @@ from .lighting import normalise
 
 #: long side of the copy text lines are found on: large enough to read body text
 PROBE_SIDE = 1000
+#: text lines this many times more along one axis than the other settle the axis without OCR
+CLEAR_AXIS = 3.0
 #: seconds one probe may take
 PROBE_TIMEOUT = 20.0
 
@@ -32,20 +34,36 @@ def rotate(pixels: Pixels, degrees: int) -> Pixels:
 def upright_rotation(pixels: Pixels, lang: str = "eng") -> int:
     """Return the clockwise turn (0, 90, 180, 270) that makes the card's text upright."""
     grey = _small_grey(pixels, PROBE_SIDE)
-    first = 90 if text_runs_vertically(grey) else 0
-    sample = text_line_sample(rotate(grey, first))
-    if sample is None:
-        return first
-    scores = {
-        turn: _read_score(rotate(sample, turn - first), lang) for turn in (first, first + 180)
-    }
+    along, across = line_scores(grey)
+    if across > CLEAR_AXIS * along:
+        axes = [90]
+    elif along > CLEAR_AXIS * across:
+        axes = [0]
+    else:  # short lines or few of them: let reading decide the axis too
+        axes = [0, 90] if along >= across else [90, 0]
+    scores: dict[int, float] = {}
+    for turn in axes:
+        sample = text_line_sample(rotate(grey, turn))
+        if sample is None:
+            continue
+        # One Tesseract run reads the sample both ways up, stacked: half the cost of two runs.
+        upright, flipped = _read_scores(np.vstack([sample, rotate(sample, 180)]), lang)
+        scores[turn], scores[turn + 180] = upright, flipped
+    if not scores:
+        return axes[0]
     return max(scores, key=lambda turn: scores[turn])
 
 
 def text_runs_vertically(grey: Pixels) -> bool:
     """Return whether the text lines of a normalised grey card run top to bottom."""
+    along, across = line_scores(grey)
+    return across > along
+
+
+def line_scores(grey: Pixels) -> tuple[float, float]:
+    """Return how much ink forms text lines along the rows, and along the columns."""
     ink = _ink(grey)
-    return _line_score(np.ascontiguousarray(ink.T)) > 1.3 * _line_score(ink)
+    return _line_score(ink), _line_score(np.ascontiguousarray(ink.T))
 
 
 def text_line_sample(grey: Pixels, count: int = 4) -> Pixels | None:
@@ -95,13 +113,14 @@ def _line_score(ink: Pixels) -> float:
     return float(sum(w * h for _, _, w, h in _line_boxes(ink)))
 
 
-def _read_score(grey: Pixels, lang: str) -> float:
-    """Return a reading's weight: confident characters of words that look like words."""
+def _read_scores(stacked: Pixels, lang: str) -> tuple[float, float]:
+    """Return the confident characters read in the top and in the bottom half of an image."""
     settings = ScanSettings(lang=lang, timeout=PROBE_TIMEOUT)
-    result = ocr.read_pixels(grey, settings, psm=6)
-    return sum(
-        w.confidence * len(w.text)
-        for line in result.lines
-        for w in line.words
-        if len(w.text) >= 2 and w.confidence > 0.5 and any(c.isalnum() for c in w.text)
-    )
+    result = ocr.read_pixels(stacked, settings, psm=6)
+    middle = stacked.shape[0] / 2
+    halves = [0.0, 0.0]
+    for line in result.lines:
+        for w in line.words:
+            if len(w.text) >= 2 and w.confidence > 0.5 and any(c.isalnum() for c in w.text):
+                halves[w.box.top + w.box.height / 2 > middle] += w.confidence * len(w.text)
+    return halves[0], halves[1]

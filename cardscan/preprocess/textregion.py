@@ -6,15 +6,18 @@ import cv2
 import numpy as np
 
 from ..model import Pixels
+from .detect import Quad, order_corners
 
 #: a text cluster smaller than this share of the frame is noise, not a card
 MIN_REGION = 0.02
 #: clusters smaller than this share of the frame are specks, not text
 MIN_BLOCK = 0.002
+#: text tilted less than this (degrees) is cropped straight, not warped
+STRAIGHT = 1.5
 
 
-def find_text_region(small: Pixels) -> tuple[int, int, int, int] | None:
-    """Return (left, top, right, bottom) around the text clusters in a small BGR image."""
+def find_text_region(small: Pixels) -> Quad | None:
+    """Return the corners of a rectangle around the text clusters in a small BGR image."""
     grey = cv2.cvtColor(small, cv2.COLOR_BGR2GRAY) if small.ndim == 3 else small
     # Letters are small, high-contrast details: a morphological gradient finds them on any
     # background, light or dark; a wide closing then merges letters into words and lines.
@@ -23,24 +26,41 @@ def find_text_region(small: Pixels) -> tuple[int, int, int, int] | None:
     # The gap is about a line spacing, so the lines of one card merge into one block.
     gap = max(5, min(grey.shape[:2]) // 10)
     merged = cv2.morphologyEx(marks, cv2.MORPH_CLOSE, np.ones((gap, gap), np.uint8))
-    count, _, stats, _ = cv2.connectedComponentsWithStats(merged)
+    count, labels, stats, _ = cv2.connectedComponentsWithStats(merged)
     frame = grey.shape[0] * grey.shape[1]
     # Every sizeable cluster: a card's name and its contact block can sit far apart.
-    blocks = [b for b in stats[1:count] if b[cv2.CC_STAT_AREA] >= MIN_BLOCK * frame]
-    if not blocks:
+    keep = [i for i in range(1, count) if stats[i, cv2.CC_STAT_AREA] >= MIN_BLOCK * frame]
+    if not keep:
         return None
-    left = min(int(b[0]) for b in blocks)
-    top = min(int(b[1]) for b in blocks)
-    width = max(int(b[0] + b[2]) for b in blocks) - left
-    height = max(int(b[1] + b[3]) for b in blocks) - top
-    if width * height < MIN_REGION * frame:
-        return None
-    if width * height > 0.9 * frame:
+    ys, xs = np.nonzero(np.isin(labels, keep))
+    points = np.column_stack([xs, ys]).astype(np.float32)
+    angle = _skew(np.asarray(marks, np.uint8))
+    # Rotate the points level, box them, and turn the box back: a rectangle along the lines.
+    turn = cv2.getRotationMatrix2D((0.0, 0.0), -angle, 1.0)
+    level = points @ turn[:, :2].T
+    (left, top), (right, bottom) = level.min(axis=0) - gap, level.max(axis=0) + gap
+    if (right - left) * (bottom - top) < MIN_REGION * frame:
+        return None  # specks
+    if (right - left) * (bottom - top) > 0.9 * frame:
         return None  # text everywhere: the frame itself is as good
-    pad = gap
-    return (
-        max(0, left - pad),
-        max(0, top - pad),
-        min(grey.shape[1], left + width + pad),
-        min(grey.shape[0], top + height + pad),
-    )
+    box = np.array([[left, top], [right, top], [right, bottom], [left, bottom]], np.float32)
+    corners = box @ cv2.invertAffineTransform(turn)[:, :2].T
+    limits = np.array([grey.shape[1] - 1, grey.shape[0] - 1], np.float32)
+    return order_corners(np.clip(corners, 0, limits).astype(np.float32))
+
+
+def _skew(marks: Pixels) -> float:
+    """Return the median tilt (degrees, counter-clockwise) of the text lines; 0 when slight."""
+    gap = max(5, marks.shape[1] // 40)
+    lines = cv2.morphologyEx(marks, cv2.MORPH_CLOSE, np.ones((1, gap), np.uint8))
+    contours, _ = cv2.findContours(lines, cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_SIMPLE)
+    angles = []
+    for contour in contours:
+        (_, _), (width, height), angle = cv2.minAreaRect(contour)
+        if min(width, height) < 3 or max(width, height) < 4 * min(width, height):
+            continue  # not a line of text
+        angles.append((angle + 45) % 90 - 45)  # the line's tilt, whichever side is long
+    if not angles:
+        return 0.0
+    skew = -float(np.median(angles))
+    return skew if abs(skew) >= STRAIGHT else 0.0
