@@ -93,23 +93,43 @@ def respell(value: str, spellings: list[str]) -> str:
         core = token[head:tail]
         accented = next((s for s in spellings if _same_but_accents(core, s)), None)
         if accented is not None:
-            pairs = zip(accented, core, strict=True)
-            core = "".join(a.upper() if c.isupper() else a.lower() for a, c in pairs)
+            core = _in_case_of(core, accented)
         out.append(token[:head] + core + token[tail:])
     return " ".join(out)
 
 
+def _in_case_of(word: str, accented: str) -> str:
+    """Return accented in the case word was in: all capitals, capitalised, or as printed."""
+    if word.isupper():
+        return accented.upper()
+    if word[:1].isupper() and word[1:].islower():
+        return accented[:1].upper() + accented[1:].lower()
+    return accented
+
+
 def _same_but_accents(word: str, accented: str) -> bool:
-    """Return whether word is accented with its accents lost or misread, letter for letter."""
-    if len(word) != len(accented) or len(word) < 2 or word.casefold() == accented.casefold():
+    """Return whether word is accented with its accents lost or misread.
+
+    Each accented letter may have been read as one plain letter ("Seren" for "Søren") or, once
+    in the word, as two ("Gracga" for "Graça"); every plain letter must agree.
+    """
+    if len(word) < 2 or word.casefold() == accented.casefold():
         return False
-    return (
-        all(
-            a.casefold() == w.casefold() or not a.isascii()
-            for a, w in zip(accented, word, strict=True)
+    if sum(a.isascii() for a in accented) < len(accented) / 2:
+        return False
+    if len(word) == len(accented):
+        return all(_agrees(a, w) for a, w in zip(accented, word, strict=True))
+    if len(word) == len(accented) + 1:
+        return any(
+            _same_but_accents(word[:i] + word[i + 1 :], accented)
+            for i, a in enumerate(accented)
+            if not a.isascii()
         )
-        and sum(a.isascii() for a in accented) >= len(accented) / 2
-    )
+    return False
+
+
+def _agrees(accented: str, read: str) -> bool:
+    return accented.casefold() == read.casefold() or not accented.isascii()
 
 
 def _lines_of(contact: Contact, text: OcrResult) -> list[OcrLine]:

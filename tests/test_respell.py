@@ -23,6 +23,7 @@ SPELLINGS = accented_spellings(
         ("Conceição", 0.90),
         ("Côté", 0.90),
         ("Søren", 0.90),
+        ("Graça", 0.93),
         ("Smïth", 0.30),  # too unsure to add an accent
         ("Marchetti", 0.96),  # no accent: nothing to offer
     )
@@ -48,6 +49,8 @@ SPELLINGS = accented_spellings(
         pytest.param("Seren", "Søren", id="slashed-o-misread"),
         pytest.param("Soren Sorensen", "Søren Sorensen", id="only-the-same-length-word"),
         pytest.param("Cote", "Côté", id="all-accents-lost"),
+        pytest.param("Gracga Taylor", "Graça Taylor", id="cedilla-read-as-two-letters"),
+        pytest.param("Gracgga", "Gracgga", id="at-most-one-extra-letter"),
         pytest.param("Bxxckner", "Bxxckner", id="plain-letters-must-agree"),
         pytest.param("", "", id="empty"),
     ],
@@ -66,4 +69,5 @@ def test_only_confident_accented_words_are_offered() -> None:
         "Conceição",
         "Côté",
         "Søren",
+        "Graça",
     }
