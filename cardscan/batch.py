@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import imageio, pipeline
-from .errors import CardscanError, ExitCode
+from .errors import BadInputError, CardscanError, ExitCode, NoCardTextError
 from .model import Contact
 from .settings import ScanSettings
 
@@ -103,8 +103,10 @@ def scan_one(
             for result in pipeline.scan_image(image, settings):
                 jpeg = imageio.encode_jpeg(result.card.pixels)
                 cards.append(ScannedCard(result.contact, result.ocr.text, jpeg))
+    except (BadInputError, NoCardTextError) as e:
+        return FileOutcome(path, error=str(e), exit_code=e.exit_code)  # they name the file
     except CardscanError as e:
-        return FileOutcome(path, error=str(e), exit_code=e.exit_code)
+        return FileOutcome(path, error=f"{path}: {e}", exit_code=e.exit_code)
     except Exception as e:  # a bug on one odd file must not stop a batch of forty
         return FileOutcome(path, error=f"{path}: internal error: {e!r}", exit_code=ExitCode.FAILURE)
     return FileOutcome(path, sha256=sha256, cards=tuple(cards))

@@ -5,8 +5,11 @@ from __future__ import annotations
 import functools
 import shutil
 import subprocess
+import time
 from dataclasses import dataclass
 
+import cv2
+import numpy as np
 import pytesseract
 
 from .errors import MissingDependencyError, OcrError
@@ -56,6 +59,17 @@ def installed_languages() -> tuple[str, ...]:
     )
     lines = listing.stdout.splitlines()[1:]  # the first line says where the models are
     return tuple(sorted(line.strip() for line in lines if line.strip()))
+
+
+def self_test(settings: ScanSettings) -> float:
+    """Read a rendered test line; return the seconds it took, or raise OcrError (hang, crash)."""
+    line = np.full((90, 560), 255, np.uint8)
+    cv2.putText(line, "cardscan 2026", (20, 62), cv2.FONT_HERSHEY_DUPLEX, 1.6, 0, 2, cv2.LINE_AA)
+    start = time.perf_counter()
+    result = read_pixels(line, settings, psm=7)
+    if "cardscan" not in result.text.lower():
+        raise OcrError(f"tesseract runs but misread a test line as {result.text!r}")
+    return time.perf_counter() - start
 
 
 def require_language(lang: str) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from . import imageio, ocr, parse, preprocess, respell
+from . import debug, imageio, ocr, parse, preprocess, respell
 from .errors import NoCardTextError
 from .model import CONTACT_FIELDS, CardImage, Contact, LoadedImage, OcrResult, merge_contacts
 from .settings import ScanSettings
@@ -29,8 +29,10 @@ def scan_file(path: str | Path, settings: ScanSettings) -> list[ScanResult]:
 def scan_image(image: LoadedImage, settings: ScanSettings) -> list[ScanResult]:
     """Return one result per card found in an already loaded image."""
     results = []
-    for card in preprocess.find_cards(image, debug_dir=settings.debug_dir):
+    stem = Path(image.source).stem or "image"
+    for number, card in enumerate(preprocess.find_cards(image, settings), start=1):
         text = ocr.read_card(card, settings)
+        debug.write_ocr_boxes(settings.debug_dir, f"{stem}-4-card{number}", card.pixels, text)
         contact = parse.parse_card(text, region=settings.region)
         contact = respell.restore_accents(contact, text, card, settings)
         if card.qr_payload:

@@ -181,15 +181,6 @@ def test_doctor_fails_without_tesseract(monkeypatch: pytest.MonkeyPatch) -> None
     assert "tesseract not found" in result.stderr
 
 
-@pytest.mark.parametrize("command", ["scan", "add"])
-def test_a_missing_language_is_a_missing_dependency(command: str) -> None:
-    sample = Path(__file__).parent.parent / "samples" / "flat" / "vermeil.png"
-    result = runner.invoke(app, [command, "--lang", "xx", str(sample)])
-    assert result.exit_code == ExitCode.MISSING_DEPENDENCY
-    assert "tesseract-ocr-xx" in result.stderr
-    assert len(result.stderr.strip().splitlines()) == 1
-
-
 def test_every_command_has_help_and_is_in_the_readme() -> None:
     readme = (Path(__file__).parent.parent / "README.md").read_text()
     commands = runner.invoke(app, ["--help"]).stdout

@@ -11,6 +11,7 @@ import pytest
 from cardscan import preprocess
 from cardscan.model import LoadedImage
 from cardscan.preprocess import detect, lighting, orient, qr, textregion, warp
+from cardscan.settings import ScanSettings
 
 LINES = ("JANE DOE", "Chief Engineer", "jane@example.com", "+1 415 555 0100")
 
@@ -175,7 +176,7 @@ def test_corners_are_ordered_clockwise_from_top_left():
 
 
 def test_debug_dir_gets_each_step(tmp_path: Path):
-    preprocess.find_cards(loaded(photo_of(render_card(), TILTED)), debug_dir=tmp_path)
+    preprocess.find_cards(loaded(photo_of(render_card(), TILTED)), ScanSettings(debug_dir=tmp_path))
     names = sorted(p.name for p in tmp_path.iterdir())
     assert names == [
         "synthetic-1-outline.jpg",

@@ -10,7 +10,7 @@ import typer
 
 from .. import ocr
 from ..batch import expand_inputs, scan_many
-from ..errors import BadInputError, CardscanError, MissingDependencyError
+from ..errors import BadInputError, CardscanError
 from ..parse import parse_text
 from ..respell import ACCENTS_LANG
 from ..settings import ScanSettings, default_db_path
@@ -27,20 +27,31 @@ PagesOption = Annotated[
     str | None,
     typer.Option("--pages", help="Pages of a PDF to read: 1-3,5 or all (default: the first)."),
 ]
+TimeoutOption = Annotated[
+    float,
+    typer.Option(
+        "--timeout",
+        envvar="CARDSCAN_TIMEOUT",
+        min=1,
+        help="Seconds Tesseract may take on one card before it is stopped (env CARDSCAN_TIMEOUT).",
+    ),
+]
 ImagesArgument = Annotated[
     list[str],
     typer.Argument(help="Image files, folders (searched recursively) or globs; - for stdin."),
 ]
 
 
-def scan_settings(region: str | None, lang: str, debug_dir: Path | None = None) -> ScanSettings:
+def scan_settings(
+    region: str | None, lang: str, timeout: float, debug_dir: Path | None = None
+) -> ScanSettings:
     """Return the settings for reading cards from the command's options.
 
     Raises MissingDependencyError (exit 3) before any file is read when Tesseract or the
     language is missing: every card would fail the same way.
     """
     ocr.require_language(lang)
-    return ScanSettings(region=region_of(region), lang=lang, debug_dir=debug_dir)
+    return ScanSettings(region=region_of(region), lang=lang, timeout=timeout, debug_dir=debug_dir)
 
 
 @app.command()
@@ -49,6 +60,7 @@ def scan(
     json_out: JsonOption = False,
     region: RegionOption = None,
     lang: LangOption = "eng",
+    timeout: TimeoutOption = 60.0,
     jobs: JobsOption = None,
     pages: PagesOption = None,
     debug_dir: Annotated[
@@ -59,7 +71,7 @@ def scan(
     """Read cards and print the contacts found, without storing them."""
     inputs = expand_inputs(images)
     report = BatchReport.for_inputs(inputs)
-    settings = scan_settings(region, lang, debug_dir)
+    settings = scan_settings(region, lang, timeout, debug_dir)
     with progress(len(inputs.files)) as advance:
         for outcome in scan_many(
             inputs.files, settings, jobs, stdin=_stdin_if_asked(inputs.files), pages=pages
@@ -98,17 +110,18 @@ def parse(
 
 
 @app.command()
-def doctor(db: DbOption = None) -> None:
+def doctor(db: DbOption = None, lang: LangOption = "eng", timeout: TimeoutOption = 60.0) -> None:
     """Check that Tesseract and the contact store work; exit non-zero when something is broken."""
     broken: CardscanError | None = None
     try:
         info = ocr.probe()
         typer.echo(f"tesseract  {info.version} at {info.path}")
         typer.echo(f"languages  {', '.join(info.languages) or '(none)'}")
-        if "eng" not in info.languages:
-            broken = MissingDependencyError(ocr.language_hint("eng"))
+        ocr.require_language(lang)
         if ACCENTS_LANG not in info.languages:
             typer.echo(f"accents    not restored: {ocr.language_hint(ACCENTS_LANG)}")
+        seconds = ocr.self_test(ScanSettings(lang=lang, timeout=timeout))
+        typer.echo(f"ocr        read a test line in {seconds:.2f} s")
     except CardscanError as e:
         broken = e
     path = db or default_db_path()

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from .. import debug
 from ..model import CardImage, LoadedImage, Pixels
+from ..settings import ScanSettings
 from .detect import downscale, find_quads
 from .lighting import normalise
 from .orient import rotate, upright_rotation
@@ -22,8 +23,14 @@ from .warp import crop_region, resize_for_ocr, warp_quad
 __all__ = ["find_cards", "normalise", "rotate"]
 
 
-def find_cards(image: LoadedImage, debug_dir: Path | None = None) -> list[CardImage]:
-    """Return the cards found in the image, each flattened and upright (at least one)."""
+def find_cards(image: LoadedImage, settings: ScanSettings | None = None) -> list[CardImage]:
+    """Return the cards found in the image, each flattened and upright (at least one).
+
+    settings give the language and time budget of the orientation probe, and the folder for
+    debug images (`scan --debug-dir`).
+    """
+    settings = settings or ScanSettings()
+    debug_dir = settings.debug_dir
     stem = Path(image.source).stem or "image"
     cards = _flattened(image.pixels)
     quads = [quad for _, quad, _ in cards if quad is not None]
@@ -31,7 +38,7 @@ def find_cards(image: LoadedImage, debug_dir: Path | None = None) -> list[CardIm
         debug.write_image(debug_dir, stem, "1-outline", debug.draw_outlines(image.pixels, quads))
     found = []
     for number, (pixels, quad, method) in enumerate(cards, start=1):
-        turn = upright_rotation(pixels)
+        turn = upright_rotation(pixels, settings)
         upright = rotate(pixels, turn)
         if debug_dir is not None:
             debug.write_image(debug_dir, stem, f"2-card{number}-flat", upright)

@@ -7,6 +7,8 @@ which way up is decided by reading a small copy both ways and keeping the more c
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import cv2
 import numpy as np
 
@@ -31,8 +33,10 @@ def rotate(pixels: Pixels, degrees: int) -> Pixels:
     return np.asarray(cv2.rotate(pixels, codes[degrees % 360]))
 
 
-def upright_rotation(pixels: Pixels, lang: str = "eng") -> int:
+def upright_rotation(pixels: Pixels, settings: ScanSettings | None = None) -> int:
     """Return the clockwise turn (0, 90, 180, 270) that makes the card's text upright."""
+    settings = settings or ScanSettings()
+    probe = replace(settings, timeout=min(PROBE_TIMEOUT, settings.timeout))
     grey = _small_grey(pixels, PROBE_SIDE)
     along, across = line_scores(grey)
     if across > CLEAR_AXIS * along:
@@ -47,7 +51,7 @@ def upright_rotation(pixels: Pixels, lang: str = "eng") -> int:
         if sample is None:
             continue
         # One Tesseract run reads the sample both ways up, stacked: half the cost of two runs.
-        upright, flipped = _read_scores(np.vstack([sample, rotate(sample, 180)]), lang)
+        upright, flipped = _read_scores(np.vstack([sample, rotate(sample, 180)]), probe)
         scores[turn], scores[turn + 180] = upright, flipped
     if not scores:
         return axes[0]
@@ -113,9 +117,8 @@ def _line_score(ink: Pixels) -> float:
     return float(sum(w * h for _, _, w, h in _line_boxes(ink)))
 
 
-def _read_scores(stacked: Pixels, lang: str) -> tuple[float, float]:
+def _read_scores(stacked: Pixels, settings: ScanSettings) -> tuple[float, float]:
     """Return the confident characters read in the top and in the bottom half of an image."""
-    settings = ScanSettings(lang=lang, timeout=PROBE_TIMEOUT)
     result = ocr.read_pixels(stacked, settings, psm=6)
     middle = stacked.shape[0] / 2
     halves = [0.0, 0.0]

@@ -1,0 +1,90 @@
+"""A broken setup: Tesseract missing, lacking a language, or hanging; `--debug-dir` output.
+
+The hanging Tesseract is a stand-in script on PATH that answers `--version` and `--list-langs`
+like the real one and then never finishes a reading: the fault is in the environment, and the
+code under test is the real one.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import stat
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from cardscan.cli import app
+from cardscan.errors import ExitCode
+
+runner = CliRunner()
+SAMPLE = Path(__file__).resolve().parent.parent / "samples" / "flat" / "vermeil.png"
+
+
+@pytest.fixture
+def hanging_tesseract(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Put a tesseract first on PATH that reports itself like the real one, then hangs."""
+    real = shutil.which("tesseract")
+    assert real is not None
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir()
+    fake = bin_dir / "tesseract"
+    fake.write_text(
+        f'#!/bin/sh\ncase "$1" in --version|--list-langs) exec {real} "$@";; esac\nexec sleep 30\n'
+    )
+    fake.chmod(fake.stat().st_mode | stat.S_IXUSR)
+    monkeypatch.setenv("PATH", f"{bin_dir}{os.pathsep}{os.environ['PATH']}")
+    return fake
+
+
+@pytest.mark.parametrize("command", ["scan", "add"])
+def test_a_missing_language_is_a_missing_dependency(command: str) -> None:
+    result = runner.invoke(app, [command, "--lang", "xx", str(SAMPLE)])
+    assert result.exit_code == ExitCode.MISSING_DEPENDENCY
+    assert "tesseract-ocr-xx" in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_doctor_names_a_missing_language() -> None:
+    result = runner.invoke(app, ["doctor", "--lang", "xx"])
+    assert result.exit_code == ExitCode.MISSING_DEPENDENCY
+    assert "tesseract-ocr-xx" in result.stderr
+
+
+@pytest.mark.usefixtures("hanging_tesseract")
+def test_a_hanging_tesseract_times_out_per_card(tmp_path: Path) -> None:
+    other = tmp_path / "other card.png"
+    shutil.copy(SAMPLE, other)
+    result = runner.invoke(app, ["scan", "--timeout", "1", "-j", "1", str(SAMPLE), str(other)])
+    assert result.exit_code == ExitCode.OCR_FAILURE
+    failures = [line for line in result.stderr.splitlines() if "longer than 1s" in line]
+    for card in (SAMPLE, other):  # the batch went on to the second card
+        assert any(line.startswith(f"cardscan: {card}: ") for line in failures)
+    assert "Traceback" not in result.output
+
+
+@pytest.mark.usefixtures("hanging_tesseract")
+def test_doctor_reports_a_hanging_tesseract() -> None:
+    result = runner.invoke(app, ["doctor", "--timeout", "1"])
+    assert result.exit_code == ExitCode.OCR_FAILURE
+    assert "longer than 1s" in result.stderr
+
+
+def test_doctor_reads_a_test_line() -> None:
+    result = runner.invoke(app, ["doctor"])
+    assert result.exit_code == 0, result.output
+    assert "ocr        read a test line" in result.stdout
+
+
+def test_debug_dir_gets_every_step(tmp_path: Path) -> None:
+    out = tmp_path / "debug"
+    result = runner.invoke(app, ["scan", "--debug-dir", str(out), str(SAMPLE)])
+    assert result.exit_code == 0, result.output
+    names = sorted(p.name for p in out.iterdir())
+    assert names == [
+        "vermeil-1-outline.jpg",
+        "vermeil-2-card1-flat.jpg",
+        "vermeil-3-card1-normalised.jpg",
+        "vermeil-4-card1-ocr.jpg",
+    ]
