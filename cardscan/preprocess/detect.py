@@ -28,6 +28,9 @@ SECOND_CARD_EDGES = 0.6
 #: long / short side of the quads accepted as cards (business cards are 1.4-1.9; skew adds)
 MIN_ASPECT, MAX_ASPECT = 1.15, 2.6
 
+#: outlines from straight lines need three sides on edges this much, and the fourth this much
+LINE_OTHER_SIDES, LINE_WEAKEST_SIDE = 0.8, 0.25
+
 Quad = npt.NDArray[np.float32]  # 4x2 corners: tl, tr, br, bl
 
 
@@ -53,6 +56,8 @@ def find_quads(small: Pixels) -> list[Quad]:
     """Return the corners of each card in a small BGR image, largest first (may be empty)."""
     edges = _edges(small)
     candidates = [c for mask in _masks(small, edges) for c in _candidates(mask, edges)]
+    if not candidates:
+        candidates = list(_line_candidates(small))
     candidates.sort(key=lambda c: c.score, reverse=True)
     kept: list[Candidate] = []
     for cand in candidates:
@@ -143,6 +148,26 @@ def _candidates(mask: npt.NDArray[np.uint8], edges: npt.NDArray[np.uint8]) -> It
             yield Candidate(quad, score, float(cv2.contourArea(quad)), support)
 
 
+def _line_candidates(small: Pixels) -> Iterator[Candidate]:
+    """Yield outlines made of long straight edges that the image's edges follow all round."""
+    from .edgelines import colour_edges, outline_candidates  # they build on this module's Quad
+
+    edges = np.asarray(cv2.dilate(colour_edges(small), np.ones((5, 5), np.uint8)), np.uint8)
+    for quad in outline_candidates(small):
+        area = float(cv2.contourArea(quad))
+        if area < MIN_AREA * small.shape[0] * small.shape[1]:
+            continue
+        # Lines found by extending an edge: three sides must be edges nearly all along, the
+        # fourth (a card edge against a table of its own colour) at least in part.
+        shares = sorted(_side_support(quad, edges))
+        if shares[0] < LINE_WEAKEST_SIDE or shares[1] < LINE_OTHER_SIDES:
+            continue
+        support = float(np.mean(shares))
+        score = _score(quad, area, small.shape[:2]) * (0.2 + 0.8 * support)
+        if score > 0:
+            yield Candidate(quad, score, area, support)
+
+
 def _fit_quad(contour: npt.NDArray[np.int32] | cv2.typing.MatLike) -> Quad | None:
     """Return the four corners of a roughly quadrilateral contour, or None."""
     hull = cv2.convexHull(contour)
@@ -231,6 +256,12 @@ def _score(quad: Quad, contour_area: float, shape: tuple[int, ...]) -> float:
 def _edge_support(quad: Quad, edges: npt.NDArray[np.uint8]) -> float:
     """Return the share of points along the quad's sides that lie on an image edge."""
     # A blob that leaked into a bright patch of table has a side where the image has no edge.
+    shares = _side_support(quad, edges)
+    return float(np.mean(shares)) * min(1.0, 2 * min(shares))
+
+
+def _side_support(quad: Quad, edges: npt.NDArray[np.uint8]) -> list[float]:
+    """Return, for each side of the quad, the share of its points that lie on an image edge."""
     height, width = edges.shape[:2]
     steps = np.linspace(0.05, 0.95, 40, dtype=np.float32)[:, None]
     shares = []
@@ -240,7 +271,7 @@ def _edge_support(quad: Quad, edges: npt.NDArray[np.uint8]) -> float:
         xs = np.clip(points[:, 0], 0, width - 1)
         ys = np.clip(points[:, 1], 0, height - 1)
         shares.append(float(np.count_nonzero(edges[ys, xs])) / len(points))
-    return float(np.mean(shares)) * min(1.0, 2 * min(shares))
+    return shares
 
 
 def _convex_angles(quad: Quad) -> bool:
