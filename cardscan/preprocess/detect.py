@@ -28,6 +28,8 @@ SECOND_CARD_EDGES = 0.6
 #: long / short side of the quads accepted as cards (business cards are 1.4-1.9; skew adds)
 MIN_ASPECT, MAX_ASPECT = 1.15, 2.6
 
+#: a blob whose outline lies on image edges this much is a card; below it, straight lines are tried
+WELL_OUTLINED = 0.5
 #: outlines from straight lines need three sides on edges this much, and the fourth this much
 LINE_OTHER_SIDES, LINE_WEAKEST_SIDE = 0.8, 0.25
 
@@ -56,8 +58,10 @@ def find_quads(small: Pixels) -> list[Quad]:
     """Return the corners of each card in a small BGR image, largest first (may be empty)."""
     edges = _edges(small)
     candidates = [c for mask in _masks(small, edges) for c in _candidates(mask, edges)]
-    if not candidates:
-        candidates = list(_line_candidates(small))
+    if not any(c.edge_support >= WELL_OUTLINED for c in candidates):
+        # No blob has a card's outline: on a patterned table or against a table of the card's
+        # own colour, try outlines drawn from the frame's long straight edges instead.
+        candidates += _line_candidates(small)
     candidates.sort(key=lambda c: c.score, reverse=True)
     kept: list[Candidate] = []
     for cand in candidates:

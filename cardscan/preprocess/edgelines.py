@@ -91,9 +91,9 @@ def _lines(small: Pixels) -> list[Line]:
 def colour_edges(small: Pixels) -> npt.NDArray[np.uint8]:
     """Return the edges of lightness and of colour: a white card on cream differs mostly in hue.
 
-    A median blur first wipes out what is thin (letters, whose baselines would otherwise make
-    the longest straight lines, and the veins of a patterned table) and keeps the step from
-    card to table.
+    A median blur first wipes out what is thin (small print, whose baselines would otherwise
+    make long straight lines, and the veins of a patterned table) and keeps the step from card
+    to table.
     """
     smooth = cv2.medianBlur(small, _odd(min(small.shape[:2]) // 50))
     if smooth.ndim == 2:
