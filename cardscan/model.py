@@ -210,7 +210,7 @@ class Contact:
         """Return the contact with fields a person typed: trusted, and no longer warned about."""
         touched = set(changes)
         confidence = self.confidence | {k: 1.0 for k in touched if k in CONTACT_FIELDS}
-        warnings = tuple(w for w in self.warnings if _warned_field(w) not in touched)
+        warnings = tuple(w for w in self.warnings if warned_field(w) not in touched)
         return replace(self, **changes, confidence=confidence, warnings=warnings)
 
     def to_json(self) -> dict[str, Any]:
@@ -262,7 +262,7 @@ class Contact:
         )
 
 
-def _warned_field(warning: str) -> str:
+def warned_field(warning: str) -> str:
     """Return the field a warning is about ("email: repaired ..." -> "emails")."""
     field_name = warning.split(":", 1)[0].strip()
     return field_name if field_name in CONTACT_FIELDS else field_name + "s"

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from . import debug, imageio, ocr, parse, preprocess, respell
+from . import accents, debug, imageio, ocr, parse, preprocess
 from .errors import NoCardTextError
 from .model import CONTACT_FIELDS, CardImage, Contact, LoadedImage, OcrResult, merge_contacts
 from .settings import ScanSettings
@@ -21,22 +24,51 @@ class ScanResult:
     sha256: str
 
 
-def scan_file(path: str | Path, settings: ScanSettings) -> list[ScanResult]:
+@dataclass
+class StageClock:
+    """Seconds spent in each stage, summed over the cards of an image (scripts/benchmark.py)."""
+
+    seconds: dict[str, float] = field(default_factory=dict)
+
+    @contextmanager
+    def stage(self, name: str) -> Iterator[None]:
+        start = time.perf_counter()
+        try:
+            yield
+        finally:
+            self.seconds[name] = self.seconds.get(name, 0.0) + time.perf_counter() - start
+
+
+def scan_file(
+    path: str | Path, settings: ScanSettings, clock: StageClock | None = None
+) -> list[ScanResult]:
     """Return one result per card found in the image file at path."""
-    return scan_image(imageio.load_image(path), settings)
+    clock = clock or StageClock()
+    with clock.stage("load"):
+        image = imageio.load_image(path)
+    return scan_image(image, settings, clock)
 
 
-def scan_image(image: LoadedImage, settings: ScanSettings) -> list[ScanResult]:
+def scan_image(
+    image: LoadedImage, settings: ScanSettings, clock: StageClock | None = None
+) -> list[ScanResult]:
     """Return one result per card found in an already loaded image."""
+    clock = clock or StageClock()
     results = []
     stem = Path(image.source).stem or "image"
-    for number, card in enumerate(preprocess.find_cards(image, settings), start=1):
-        text = ocr.read_card(card, settings)
+    with clock.stage("preprocess"):
+        cards = preprocess.find_cards(image, settings)
+    for number, card in enumerate(cards, start=1):
+        with clock.stage("ocr"):
+            text = ocr.read_card(card, settings)
         debug.write_ocr_boxes(settings.debug_dir, f"{stem}-4-card{number}", card.pixels, text)
-        contact = parse.parse_card(text, region=settings.region)
-        contact = respell.restore_accents(contact, text, card, settings)
-        if card.qr_payload:
-            contact = _with_qr(contact, card.qr_payload, settings.region)
+        with clock.stage("parse"):
+            contact = parse.parse_card(text, region=settings.region)
+        with clock.stage("second reading"):
+            contact = accents.with_second_reading(contact, card, settings)
+        with clock.stage("parse"):
+            if card.qr_payload:
+                contact = _with_qr(contact, card.qr_payload, settings.region)
         if _is_empty(contact):
             continue  # text, but nothing of a card: a logo, a pattern, a blank back
         results.append(ScanResult(replace(contact, source=image.source), card, text, image.sha256))

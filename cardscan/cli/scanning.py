@@ -9,10 +9,10 @@ from typing import Annotated
 import typer
 
 from .. import ocr
+from ..accents import ACCENTS_LANG
 from ..batch import expand_inputs, scan_many
 from ..errors import BadInputError, CardscanError
 from ..parse import parse_text
-from ..respell import ACCENTS_LANG
 from ..settings import ScanSettings, default_db_path
 from .app import app, fail
 from .options import DbOption, JsonOption, LangOption, RegionOption, open_store, region_of

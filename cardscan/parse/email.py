@@ -46,6 +46,10 @@ def _candidates(text: str, domains: tuple[str, ...]) -> list[tuple[str, str, lis
             notes.append(note)
         fixed = new
     fixed = patterns.SPACE_AROUND_AT.sub("@", fixed)
+    piped = _PIPE_IN_EMAIL.sub("l", fixed)
+    if piped != fixed:
+        notes.append("'|' read for 'l'")
+        fixed = piped
     joined = patterns.SPACE_IN_LOCAL.sub(".", fixed)
     if joined != fixed:
         notes.append("space removed")
@@ -59,6 +63,10 @@ def _candidates(text: str, domains: tuple[str, ...]) -> list[tuple[str, str, lis
         repairs = notes + extra + domain_note
         out.append((text if repairs else value, value, repairs))
     return out
+
+
+#: "|" glued into the local part of an address: a misread "l" ("|.vandijk@" for "l.vandijk@")
+_PIPE_IN_EMAIL = re.compile(r"(?<![^\s(<:])\|(?=[\w.+'-]*@)|(?<=[\w.])\|(?=[\w.+'|-]*@)")
 
 
 def _strip_label(value: str) -> tuple[str, list[str]]:

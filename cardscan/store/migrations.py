@@ -94,5 +94,20 @@ def m002_followups(db: sqlite3.Connection) -> None:
     )
 
 
+def m003_child_indexes(db: sqlite3.Connection) -> None:
+    # Writing a contact replaces its emails, phones and links, and deleting one cascades
+    # to them: without these, each is a scan of every contact's rows, and a store of 10,000
+    # contacts imports several times slower than an empty one.
+    execute_script(
+        db,
+        """
+        CREATE INDEX emails_contact ON emails(contact_id);
+        CREATE INDEX phones_contact ON phones(contact_id);
+        CREATE INDEX links_contact ON links(contact_id);
+        CREATE INDEX notes_contact ON notes(contact_id);
+        """,
+    )
+
+
 #: Position i holds the migration that brings user_version from i to i + 1.
-MIGRATIONS: list[Migration] = [m001_initial, m002_followups]
+MIGRATIONS: list[Migration] = [m001_initial, m002_followups, m003_child_indexes]

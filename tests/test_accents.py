@@ -1,0 +1,155 @@
+"""The second reading: which Latin-script words may respell a field, and how (table-driven)."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+
+from cardscan.accents import accented_spellings, combine, respell
+from cardscan.model import Box, Contact, OcrLine, OcrResult, OcrWord, Phone
+
+
+def reading(*words: tuple[str, float]) -> OcrResult:
+    line = OcrLine(tuple(OcrWord(t, Box(0, 0, 10, 10), c) for t, c in words))
+    return OcrResult((line,), 100, 20)
+
+
+SPELLINGS = accented_spellings(
+    reading(
+        ("Élodie", 0.93),
+        ("Brückner", 0.91),
+        ("Générale", 0.88),
+        ("Łukasz", 0.90),
+        ("Weiß", 0.95),
+        ("Conceição", 0.90),
+        ("Côté", 0.90),
+        ("Søren", 0.90),
+        ("Graça", 0.93),
+        ("Smïth", 0.30),  # too unsure to add an accent
+        ("Marchetti", 0.96),  # no accent: nothing to offer
+    )
+)
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        pytest.param("Elodie Marchetti", "Élodie Marchetti", id="first-name"),
+        pytest.param("ELODIE MARCHETTI", "ÉLODIE MARCHETTI", id="keeps-upper-case"),
+        pytest.param("Johanna Bruckner", "Johanna Brückner", id="umlaut"),
+        pytest.param("Directrice Generale", "Directrice Générale", id="title-word"),
+        pytest.param("Lukasz Nowak", "Łukasz Nowak", id="stroke-letter"),
+        pytest.param("Bruckner, PhD", "Brückner, PhD", id="keeps-punctuation"),
+        pytest.param("(Elodie)", "(Élodie)", id="inside-brackets"),
+        pytest.param("Konstantin Weiss", "Konstantin Weiss", id="different-length-left-alone"),
+        pytest.param("John Smith", "John Smith", id="low-confidence-ignored"),
+        pytest.param("Elodia Marchetti", "Elodia Marchetti", id="other-letters-left-alone"),
+        pytest.param("Élodie", "Élodie", id="already-accented"),
+        pytest.param("Conceigao", "Conceição", id="cedilla-misread-as-g"),
+        pytest.param("Coté", "Côté", id="one-of-two-accents-lost"),
+        pytest.param("Seren", "Søren", id="slashed-o-misread"),
+        pytest.param("Soren Sorensen", "Søren Sorensen", id="only-the-same-length-word"),
+        pytest.param("Cote", "Côté", id="all-accents-lost"),
+        pytest.param("Gracga Taylor", "Graça Taylor", id="cedilla-read-as-two-letters"),
+        pytest.param("Gracgga", "Gracgga", id="at-most-one-extra-letter"),
+        pytest.param("Bxxckner", "Bxxckner", id="plain-letters-must-agree"),
+        pytest.param("", "", id="empty"),
+    ],
+)
+def test_respell(value: str, expected: str) -> None:
+    assert respell(value, SPELLINGS) == expected
+
+
+def test_only_confident_accented_words_are_offered() -> None:
+    assert set(SPELLINGS) == {
+        "Élodie",
+        "Brückner",
+        "Générale",
+        "Łukasz",
+        "Weiß",
+        "Conceição",
+        "Côté",
+        "Søren",
+        "Graça",
+    }
+
+
+ENGLISH = Contact(
+    name="Raul Nunez",
+    given_name="Raul",
+    family_name="Nunez",
+    title="Directeur General",
+    company="Nunez SA",
+    emails=("raul@nunez.example",),
+    phones=(Phone("+34911234567", "work"),),
+    confidence={"name": 0.9, "emails": 0.95, "phones": 0.9},
+    warnings=("phones: low confidence (0.5)",),
+)
+LATIN = Contact(
+    name="Raúl Núñez",
+    given_name="Raúl",
+    family_name="Núñez",
+    emails=("raui@nunez.example",),
+    phones=(Phone("+34911234561", "work"),),
+    confidence={"name": 0.8, "emails": 0.4},
+    warnings=("email: low confidence (0.4)",),
+)
+
+
+@pytest.mark.parametrize(
+    ("english", "latin", "spellings", "expected"),
+    [
+        pytest.param(
+            ENGLISH,
+            LATIN,
+            [],
+            {"name": "Raúl Núñez", "given_name": "Raúl", "family_name": "Núñez"},
+            id="name-from-the-latin-reading",
+        ),
+        pytest.param(
+            ENGLISH,
+            LATIN,
+            ["Général"],
+            {"title": "Directeur Général", "company": "Nunez SA"},
+            id="title-from-english-respelled",
+        ),
+        pytest.param(
+            ENGLISH,
+            LATIN,
+            [],
+            {"emails": ("raul@nunez.example",), "phones": (Phone("+34911234567", "work"),)},
+            id="contact-data-from-english",
+        ),
+        pytest.param(
+            replace(ENGLISH, emails=()),
+            LATIN,
+            [],
+            {"emails": ("raui@nunez.example",)},
+            id="latin-email-when-english-has-none",
+        ),
+        pytest.param(
+            ENGLISH,
+            replace(LATIN, name=None, given_name=None, family_name=None),
+            ["Raúl"],
+            {"name": "Raúl Nunez", "given_name": "Raúl"},
+            id="english-name-respelled-when-latin-has-none",
+        ),
+        pytest.param(
+            ENGLISH,
+            LATIN,
+            [],
+            {
+                "confidence": {"name": 0.8, "emails": 0.95, "phones": 0.9},
+                "warnings": ("phones: low confidence (0.5)",),
+            },
+            id="confidence-and-warnings-follow-the-field",
+        ),
+    ],
+)
+def test_combine_takes_each_field_from_the_better_reader(
+    english: Contact, latin: Contact, spellings: list[str], expected: dict[str, object]
+) -> None:
+    combined = combine(english, latin, spellings)
+    for field, value in expected.items():
+        assert getattr(combined, field) == value, field
