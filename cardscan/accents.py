@@ -38,7 +38,9 @@ def with_second_reading(contact: Contact, card: CardImage, settings: ScanSetting
     if settings.lang != "eng" or not ocr.has_language(ACCENTS_LANG):
         return contact
     try:
-        text = ocr.read_card(card, replace(settings, lang=ACCENTS_LANG))
+        # One run: the model takes a third of a second to load, and a weak card was already
+        # given its second try by the English reading.
+        text = ocr.read_card(card, replace(settings, lang=ACCENTS_LANG), retry=False)
     except OcrError:
         return contact  # the first reading stands; a failed second one takes nothing from it
     latin = parse.parse_card(text, region=settings.region)

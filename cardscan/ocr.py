@@ -108,15 +108,16 @@ WORTH_RETRYING = 0.45
 _OPTIONS = "--dpi 300 -c tessedit_do_invert=0 -c preserve_interword_spaces=1"
 
 
-def read_card(card: CardImage, settings: ScanSettings) -> OcrResult:
+def read_card(card: CardImage, settings: ScanSettings, retry: bool = True) -> OcrResult:
     """Return the words, boxes and confidences Tesseract reads on an upright card image.
 
     The card is read as sparse text first (cards are scattered lines, not paragraphs); a weak
-    reading is retried as one block of text and the more confident of the two kept.
+    reading is retried as one block of text and the more confident of the two kept, unless
+    retry is False.
     """
     grey = normalise(card.pixels)
     first = read_pixels(grey, settings, psm=11)
-    if not WORTH_RETRYING <= first.confidence < GOOD_ENOUGH:
+    if not retry or not WORTH_RETRYING <= first.confidence < GOOD_ENOUGH:
         return first  # good already, or noise that a second reading would not turn into text
     second = read_pixels(grey, settings, psm=6)
     return max((first, second), key=reading_weight)
