@@ -87,6 +87,14 @@ def test_qr_sample_encodes_the_cards_vcard() -> None:
     assert f"EMAIL:{truth['emails'][0]}" in payload.splitlines()
 
 
+@pytest.mark.parametrize("truth", by_image([t for t in TRUTH if t["layout"] == "qr"]))
+def test_pipeline_takes_fields_from_the_qr_code(truth: dict[str, Any]) -> None:
+    contact = scanned(truth["image"], truth["region"]).contact
+    assert {"name", "emails", "phones"} <= set(contact.qr_fields)
+    assert contact.name == truth["name"]
+    assert list(contact.emails) == truth["emails"]
+
+
 # Golden tests: what the real pipeline (preprocess -> Tesseract -> parser) reads on each card.
 
 
