@@ -18,6 +18,7 @@ from dataclasses import replace
 from . import ocr, parse
 from .errors import OcrError
 from .model import CardImage, Contact, OcrResult, warned_field
+from .parse.folding import letters
 from .settings import ScanSettings
 
 #: the Tesseract model that knows the accented letters of every Latin-script language
@@ -48,17 +49,22 @@ def with_second_reading(contact: Contact, card: CardImage, settings: ScanSetting
 
 
 def combine(english: Contact, latin: Contact, spellings: list[str]) -> Contact:
-    """Return one contact from the two readings of a card, each field from the better reader."""
-    person = latin if latin.name or not english.name else english
-    title = latin.title or _respelled(english.title, spellings)
-    company = latin.company or _respelled(english.company, spellings)
-    sources = {
-        "name": person,
-        "title": latin if latin.title else english,
-        "company": latin if latin.company else english,
-    }
+    """Return one contact from the two readings of a card, each field from the better reader.
+
+    Name, title and company come from the Latin-script reading, unless only the English one
+    agrees with what the card's addresses spell (the email's local part for the name, the
+    domains for the company); contact data comes from the English reading.
+    """
+    sources: dict[str, Contact] = {}
     for field in _CONTACT_DATA:
         sources[field] = english if getattr(english, field) else latin
+    emails = sources["emails"].emails
+    locals_ = " ".join(e.split("@")[0] for e in emails)
+    domains = " ".join([e.split("@")[-1] for e in emails] + list(sources["websites"].websites))
+    sources["name"] = _better(latin, english, "name", locals_)
+    sources["title"] = _better(latin, english, "title", "")
+    sources["company"] = _better(latin, english, "company", domains)
+    person = sources["name"]
     confidence = {f: src.confidence[f] for f, src in sources.items() if f in src.confidence}
     warnings = tuple(w for f, src in sources.items() for w in src.warnings if warned_field(w) == f)
     return replace(
@@ -66,9 +72,9 @@ def combine(english: Contact, latin: Contact, spellings: list[str]) -> Contact:
         name=_respelled(person.name, spellings),
         given_name=_respelled(person.given_name, spellings),
         family_name=_respelled(person.family_name, spellings),
-        title=title,
-        company=company,
-        emails=sources["emails"].emails,
+        title=_respelled(sources["title"].title, spellings),
+        company=_respelled(sources["company"].company, spellings),
+        emails=emails,
         phones=sources["phones"].phones,
         websites=sources["websites"].websites,
         socials=english.socials or latin.socials,
@@ -76,6 +82,24 @@ def combine(english: Contact, latin: Contact, spellings: list[str]) -> Contact:
         confidence=confidence,
         warnings=warnings,
     )
+
+
+def _better(latin: Contact, english: Contact, field: str, evidence: str) -> Contact:
+    """Return the reading to take field from: the Latin-script one, unless evidence says not."""
+    ours, theirs = getattr(latin, field), getattr(english, field)
+    if not ours:
+        return english
+    if not theirs or not evidence:
+        return latin
+    if _support(theirs, evidence) > _support(ours, evidence):
+        return english
+    return latin
+
+
+def _support(value: str, evidence: str) -> int:
+    """Return how many of value's words (3+ letters) are spelled out in evidence."""
+    spelled = letters(evidence)
+    return sum(1 for w in value.split() if len(letters(w)) >= 3 and letters(w) in spelled)
 
 
 def _respelled(value: str | None, spellings: list[str]) -> str | None:

@@ -235,6 +235,10 @@ ALL_CAPS = [
 ]
 
 US = [
+    P("Pennsylvania Ave NW\nAlessandro Jones\nPolicy Director\nWashington, DC 20004", "US",
+      {"name": "Alessandro Jones"}, id="us-street-line-is-not-a-name"),
+    P("Jin Park\nData Scientist\njin.park@example.com", "US",
+      {"name": "Jin Park"}, id="us-surname-that-is-a-street-word"),
     P("Dorian Whitlock\nSenior Recruiter\nBluecanyon Staffing Inc.\n"
       "4120 Harbor View Blvd, Suite 300\nSan Diego, CA 92101\nT: 619-555-0110\n"
       "dorian@bluecanyonstaffing.com",

@@ -145,6 +145,27 @@ LATIN = Contact(
             },
             id="confidence-and-warnings-follow-the-field",
         ),
+        pytest.param(
+            replace(ENGLISH, company="Nordlicht GmbH", emails=("raul@nordlicht.example",)),
+            replace(LATIN, company="Nordliicht GmbH"),
+            [],
+            {"company": "Nordlicht GmbH"},
+            id="company-the-domain-agrees-with",
+        ),
+        pytest.param(
+            replace(ENGLISH, name="Rau Nunez", emails=("raul.nunez@nunez.example",)),
+            replace(LATIN, name="Raul Nunez"),
+            [],
+            {"name": "Raul Nunez"},
+            id="latin-name-when-both-agree-with-the-email",
+        ),
+        pytest.param(
+            replace(ENGLISH, name="Raul Nunez", emails=("rnunez@nunez.example",)),
+            replace(LATIN, name="Rau Nunes"),
+            [],
+            {"name": "Raul Nunez"},
+            id="english-name-when-only-it-agrees-with-the-email",
+        ),
     ],
 )
 def test_combine_takes_each_field_from_the_better_reader(

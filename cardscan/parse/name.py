@@ -87,7 +87,10 @@ def name_score(seg: Segment, locals_: list[str], max_height: float, order: float
         if has_legal_suffix(seg.text) or title_score(line) or is_department(line):
             return 0.0
         folded = [folding.ascii_fold(t).strip(".") for t in tokens]
-        if any(w in vocab.COMPANY_WORDS or w in vocab.TITLE_WORDS for w in folded):
+        if any(
+            w in vocab.COMPANY_WORDS or w in vocab.TITLE_WORDS or w in vocab.STREET_MARKERS
+            for w in folded
+        ):
             return 0.2
     score = 1.0 + 3.0 * agreement
     score += 1.0 * seg.height / max(max_height, 1.0)

@@ -229,6 +229,13 @@ STREET_WORDS = words(
     """
 )
 
+#: Street words that are not also surnames or honorifics (not "Park", "Lane", "Dr", "St"):
+#: a line with one of these is an address line, not a person's name.
+STREET_MARKERS = words(
+    """street avenue ave road rd boulevard blvd parkway pkwy highway hwy straße strasse allee
+    rue calle nw ne sw se"""
+)
+
 #: Two-letter US state and Australian state codes (address last lines).
 US_STATES = words(
     """AL AK AZ AR CA CO CT DE DC FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH
