@@ -33,10 +33,12 @@ _CONTACT_DATA = ("emails", "phones", "websites", "address")
 def with_second_reading(contact: Contact, card: CardImage, settings: ScanSettings) -> Contact:
     """Return the contact read in English combined with a Latin-script reading of the card.
 
-    Without the Latin-script model, or when the card was read in another language (whose model
-    has its own accented letters), the contact is returned as it is.
+    Without the Latin-script model, with `--fast`, or when the card was read in another
+    language (whose model has its own accented letters), the contact is returned as it is.
     """
-    if settings.lang != "eng" or not ocr.has_language(ACCENTS_LANG):
+    if not settings.second_reading or settings.lang != "eng":
+        return contact
+    if not ocr.has_language(ACCENTS_LANG):
         return contact
     try:
         # One run: the model takes a third of a second to load, and a weak card was already

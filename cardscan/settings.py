@@ -54,5 +54,7 @@ class ScanSettings:
     lang: str = "eng"
     #: seconds Tesseract may take on one card before it is stopped
     timeout: float = 60.0
+    #: read an English card a second time with the Latin-script model (accents, names)
+    second_reading: bool = True
     #: where to write intermediate images for `scan --debug-dir`
     debug_dir: Path | None = None

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Time cardscan per stage over a folder of photos, against plain Tesseract as the yardstick.
 
-    python scripts/benchmark.py DIR [--limit N] [--jobs N] [--store-size 10000]
+    python scripts/benchmark.py DIR [--limit N] [--jobs N] [--store-size 10000] [--fast]
 
 Reports, per stage (load, preprocess, ocr, parse, store), the median and p95 seconds per card;
 the median of one plain `tesseract IMAGE stdout` run on the same full photos, and cardscan's
@@ -35,11 +35,11 @@ from cardscan.store import CardRecord, ContactStore
 STAGES = ("load", "preprocess", "ocr", "parse", "second reading")
 
 
-def time_card(path: str) -> tuple[dict[str, float], tuple[int, int]]:
+def time_card(path: str, settings: ScanSettings) -> tuple[dict[str, float], tuple[int, int]]:
     """Return seconds per stage for one photo (the real pipeline), and peak_rss_mb() after it."""
     clock = StageClock()
     with contextlib.suppress(CardscanError):  # a photo with no card text still took its time
-        scan_file(path, ScanSettings(), clock)
+        scan_file(path, settings, clock)
     return {stage: clock.seconds.get(stage, 0.0) for stage in STAGES}, peak_rss_mb()
 
 
@@ -68,11 +68,13 @@ def plain_tesseract(path: str, threads: str | None = None) -> float:
     return time.perf_counter() - start
 
 
-def throughput(paths: list[str], jobs: int) -> tuple[float, list[tuple[int, int]]]:
+def throughput(
+    paths: list[str], jobs: int, settings: ScanSettings
+) -> tuple[float, list[tuple[int, int]]]:
     """Return cards per minute with `jobs` worker processes, and the workers' peak memory."""
     start = time.perf_counter()
     with ProcessPoolExecutor(max_workers=jobs) as pool:
-        results = list(pool.map(time_card, paths))
+        results = list(pool.map(time_card, paths, [settings] * len(paths)))
     elapsed = time.perf_counter() - start
     return 60 * len(paths) / elapsed, [rss for _, rss in results]
 
@@ -126,6 +128,7 @@ def main() -> int:
     parser.add_argument("--limit", type=int, default=20, help="photos to time [20]")
     parser.add_argument("--jobs", type=int, default=default_jobs(), help="workers for -j N")
     parser.add_argument("--store-size", type=int, default=10_000)
+    parser.add_argument("--fast", action="store_true", help="one reading, as `cardscan --fast`")
     args = parser.parse_args()
     paths = sorted(str(p) for p in args.folder.rglob("*") if imageio.is_supported_image(p))[
         : args.limit
@@ -134,7 +137,8 @@ def main() -> int:
         print(f"benchmark: no images under {args.folder}", file=sys.stderr)
         return 4
     print(f"{len(paths)} photos from {args.folder}")
-    per_card = [time_card(p)[0] for p in paths]
+    settings = ScanSettings(second_reading=not args.fast)
+    per_card = [time_card(p, settings)[0] for p in paths]
     totals = [sum(t.values()) for t in per_card]
     for stage in STAGES:
         values = [t[stage] for t in per_card]
@@ -147,8 +151,8 @@ def main() -> int:
             f"  plain tesseract on the full photo ({label}): median {yard:.3f}s"
             f" -> cardscan is {scan / yard:.2f}x"
         )
-    one, rss_one = throughput(paths, 1)
-    many, rss_many = throughput(paths, args.jobs)
+    one, rss_one = throughput(paths, 1, settings)
+    many, rss_many = throughput(paths, args.jobs, settings)
     print(
         f"  throughput -j 1: {one:.1f} cards/min; -j {args.jobs}: {many:.1f} cards/min "
         f"({many / one:.2f}x)"

@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import replace
+from pathlib import Path
 
 import pytest
+from typer.testing import CliRunner
 
 from cardscan.accents import accented_spellings, combine, respell
+from cardscan.cli import app
 from cardscan.model import Box, Contact, OcrLine, OcrResult, OcrWord, Phone
+from cardscan.pipeline import scan_file
+from cardscan.settings import ScanSettings
 
 
 def reading(*words: tuple[str, float]) -> OcrResult:
@@ -174,3 +180,24 @@ def test_combine_takes_each_field_from_the_better_reader(
     combined = combine(english, latin, spellings)
     for field, value in expected.items():
         assert getattr(combined, field) == value, field
+
+
+SAMPLE = Path(__file__).resolve().parent.parent / "samples" / "flat" / "vermeil.png"
+
+
+@pytest.mark.parametrize(
+    ("second_reading", "name"),
+    [
+        pytest.param(True, "Élodie Marchetti", id="two-readings-keep-the-accent"),
+        pytest.param(False, "Elodie Marchetti", id="fast-english-only-loses-it"),
+    ],
+)
+def test_second_reading_on_a_real_card(second_reading: bool, name: str) -> None:
+    [result] = scan_file(SAMPLE, ScanSettings(region="FR", second_reading=second_reading))
+    assert result.contact.name == name
+
+
+def test_fast_option_reads_once() -> None:
+    result = CliRunner().invoke(app, ["scan", "--fast", "--json", str(SAMPLE)])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["name"] == "Elodie Marchetti"

@@ -17,7 +17,14 @@ from .options import DbOption, JsonOption, LangOption, RegionOption, open_store
 from .progress import BatchReport, progress
 from .render import print_json, stored_block
 from .review import review
-from .scanning import ImagesArgument, JobsOption, PagesOption, TimeoutOption, scan_settings
+from .scanning import (
+    FastOption,
+    ImagesArgument,
+    JobsOption,
+    PagesOption,
+    TimeoutOption,
+    scan_settings,
+)
 from .values import DateOption
 
 
@@ -45,6 +52,7 @@ def add(
     region: RegionOption = None,
     lang: LangOption = "eng",
     timeout: TimeoutOption = 60.0,
+    fast: FastOption = False,
     jobs: JobsOption = None,
     pages: PagesOption = None,
     db: DbOption = None,
@@ -55,7 +63,7 @@ def add(
         raise typer.BadParameter("--back goes with exactly one front IMAGE", param_hint="--back")
     report = BatchReport.for_inputs(inputs, storing=True)
     meeting = Meeting(met=met, met_on=on, notes=tuple(note or ()), tags=tuple(tag or ()))
-    settings = scan_settings(region, lang, timeout)
+    settings = scan_settings(region, lang, timeout, fast)
     stdin = sys.stdin.buffer.read() if "-" in inputs.files else None
     with open_store(db) as store:
         todo = inputs.files if force else _unseen(store, inputs.files, report, json_out)

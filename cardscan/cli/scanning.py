@@ -36,6 +36,14 @@ TimeoutOption = Annotated[
         help="Seconds Tesseract may take on one card before it is stopped (env CARDSCAN_TIMEOUT).",
     ),
 ]
+FastOption = Annotated[
+    bool,
+    typer.Option(
+        "--fast",
+        help="Read each card once, in English: about 40% faster, but accented names lose "
+        "their accents.",
+    ),
+]
 ImagesArgument = Annotated[
     list[str],
     typer.Argument(help="Image files, folders (searched recursively) or globs; - for stdin."),
@@ -43,7 +51,11 @@ ImagesArgument = Annotated[
 
 
 def scan_settings(
-    region: str | None, lang: str, timeout: float, debug_dir: Path | None = None
+    region: str | None,
+    lang: str,
+    timeout: float,
+    fast: bool = False,
+    debug_dir: Path | None = None,
 ) -> ScanSettings:
     """Return the settings for reading cards from the command's options.
 
@@ -51,7 +63,13 @@ def scan_settings(
     language is missing: every card would fail the same way.
     """
     ocr.require_language(lang)
-    return ScanSettings(region=region_of(region), lang=lang, timeout=timeout, debug_dir=debug_dir)
+    return ScanSettings(
+        region=region_of(region),
+        lang=lang,
+        timeout=timeout,
+        second_reading=not fast,
+        debug_dir=debug_dir,
+    )
 
 
 @app.command()
@@ -61,6 +79,7 @@ def scan(
     region: RegionOption = None,
     lang: LangOption = "eng",
     timeout: TimeoutOption = 60.0,
+    fast: FastOption = False,
     jobs: JobsOption = None,
     pages: PagesOption = None,
     debug_dir: Annotated[
@@ -71,7 +90,7 @@ def scan(
     """Read cards and print the contacts found, without storing them."""
     inputs = expand_inputs(images)
     report = BatchReport.for_inputs(inputs)
-    settings = scan_settings(region, lang, timeout, debug_dir)
+    settings = scan_settings(region, lang, timeout, fast, debug_dir)
     with progress(len(inputs.files)) as advance:
         for outcome in scan_many(
             inputs.files, settings, jobs, stdin=_stdin_if_asked(inputs.files), pages=pages
