@@ -24,6 +24,10 @@ class ScanResult:
     sha256: str
 
 
+#: a name read with less confidence than this, and nothing else, is not a card
+DOUBTFUL_ALONE = 0.4
+
+
 @dataclass
 class StageClock:
     """Seconds spent in each stage, summed over the cards of an image (scripts/benchmark.py)."""
@@ -87,4 +91,8 @@ def _with_qr(contact: Contact, payload: str, region: str) -> Contact:
 
 
 def _is_empty(contact: Contact) -> bool:
-    return not (contact.name or contact.emails or contact.phones or contact.company)
+    """Return whether a reading holds nothing of a card: no way to reach anyone, no company,
+    and at most a name the reader itself doubts (grain or a pattern read as "S Si")."""
+    if contact.emails or contact.phones or contact.websites or contact.company:
+        return False
+    return not contact.name or contact.confidence.get("name", 1.0) < DOUBTFUL_ALONE

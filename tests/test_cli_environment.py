@@ -1,4 +1,5 @@
-"""A broken setup: Tesseract missing, lacking a language, or hanging; `--debug-dir` output.
+"""A broken setup (Tesseract missing, lacking a language, hanging), images with no card text,
+and where `--debug-dir` writes.
 
 The hanging Tesseract is a stand-in script on PATH that answers `--version` and `--list-langs`
 like the real one and then never finishes a reading: the fault is in the environment, and the
@@ -12,11 +13,16 @@ import shutil
 import stat
 from pathlib import Path
 
+import cv2
+import numpy as np
 import pytest
 from typer.testing import CliRunner
 
+from cardscan import imageio
 from cardscan.cli import app
 from cardscan.errors import ExitCode
+from cardscan.pipeline import scan_image
+from cardscan.settings import ScanSettings
 
 runner = CliRunner()
 SAMPLE = Path(__file__).resolve().parent.parent / "samples" / "flat" / "vermeil.png"
@@ -88,3 +94,30 @@ def test_debug_dir_gets_every_step(tmp_path: Path) -> None:
         "vermeil-3-card1-normalised.jpg",
         "vermeil-4-card1-ocr.jpg",
     ]
+
+
+@pytest.mark.parametrize(
+    "pixels",
+    [
+        pytest.param(np.full((900, 1200, 3), 235, np.uint8), id="blank-page"),
+        pytest.param(
+            np.random.default_rng(7).integers(0, 256, (900, 1200, 3), dtype=np.uint8), id="noise"
+        ),
+    ],
+)
+def test_an_image_without_card_text_says_so(tmp_path: Path, pixels: np.ndarray) -> None:
+    image = tmp_path / "no card.png"
+    cv2.imwrite(str(image), pixels)
+    result = runner.invoke(app, ["add", str(image)])
+    assert result.exit_code == ExitCode.OCR_FAILURE
+    assert result.stderr.strip() == f"cardscan: {image}: no card text found"
+
+
+def test_debug_images_stay_in_the_debug_dir(tmp_path: Path) -> None:
+    out = tmp_path / "debug"
+    source = f"{tmp_path}/../../outside/../{SAMPLE.name}"  # a name that walks out of the folder
+    image = imageio.load_bytes(SAMPLE.read_bytes(), source)
+    scan_image(image, ScanSettings(debug_dir=out))
+    written = [p.resolve() for p in tmp_path.rglob("*.jpg")]
+    assert len(written) == 4
+    assert all(p.parent == out.resolve() for p in written)
