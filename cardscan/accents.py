@@ -16,8 +16,9 @@ from __future__ import annotations
 from dataclasses import replace
 
 from . import ocr, parse
+from .contact import Contact, warned_field
 from .errors import OcrError
-from .model import CardImage, Contact, OcrResult, warned_field
+from .model import CardImage, OcrResult
 from .parse.folding import letters
 from .settings import ScanSettings
 

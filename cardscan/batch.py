@@ -12,8 +12,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import imageio, pipeline
+from .contact import Contact
 from .errors import BadInputError, CardscanError, ExitCode, NoCardTextError
-from .model import Contact
 from .settings import ScanSettings
 
 STDIN = "-"

@@ -9,8 +9,9 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from . import accents, debug, imageio, ocr, parse, preprocess
+from .contact import CONTACT_FIELDS, Contact, merge_contacts
 from .errors import NoCardTextError
-from .model import CONTACT_FIELDS, CardImage, Contact, LoadedImage, OcrResult, merge_contacts
+from .model import CardImage, LoadedImage, OcrResult
 from .settings import ScanSettings
 
 

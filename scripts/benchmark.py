@@ -26,8 +26,8 @@ from pathlib import Path
 
 from cardscan import imageio
 from cardscan.batch import default_jobs
+from cardscan.contact import Contact, Phone
 from cardscan.errors import CardscanError
-from cardscan.model import Contact, Phone
 from cardscan.pipeline import StageClock, scan_file
 from cardscan.settings import ScanSettings
 from cardscan.store import CardRecord, ContactStore

@@ -11,7 +11,8 @@ from typer.testing import CliRunner
 
 from cardscan.accents import accented_spellings, combine, respell
 from cardscan.cli import app
-from cardscan.model import Box, Contact, OcrLine, OcrResult, OcrWord, Phone
+from cardscan.contact import Contact, Phone
+from cardscan.model import Box, OcrLine, OcrResult, OcrWord
 from cardscan.pipeline import scan_file
 from cardscan.settings import ScanSettings
 

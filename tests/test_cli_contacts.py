@@ -10,8 +10,8 @@ import pytest
 from typer.testing import CliRunner
 
 from cardscan.cli import app
+from cardscan.contact import Contact, Meeting, Phone
 from cardscan.errors import ExitCode
-from cardscan.model import Contact, Meeting, Phone
 from cardscan.store import ContactStore
 
 runner = CliRunner()

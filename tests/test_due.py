@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
+from cardscan.contact import Contact, Meeting, StoredContact
 from cardscan.errors import NotFoundError
 from cardscan.followup.due import due_items
-from cardscan.model import Contact, Meeting, StoredContact
 from cardscan.store import ContactStore
 from cardscan.store.followups import FollowupState, FollowupStore
 

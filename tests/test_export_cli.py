@@ -12,8 +12,8 @@ import vobject
 from typer.testing import CliRunner
 
 from cardscan.cli import app
+from cardscan.contact import Address, Contact, Meeting, Phone
 from cardscan.errors import ExitCode
-from cardscan.model import Address, Contact, Meeting, Phone
 from cardscan.store import CardRecord, ContactStore
 
 runner = CliRunner()

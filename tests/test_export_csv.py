@@ -7,11 +7,11 @@ import io
 
 import pytest
 
+from cardscan.contact import Contact, Phone, StoredContact
 from cardscan.export import ExportFormat, render
 from cardscan.export.csv_cells import neutralise, phone_cell, restore
 from cardscan.export.csv_layouts import OUTLOOK_HEADER
 from cardscan.export.csv_read import CsvError, read_contacts_csv
-from cardscan.model import Contact, Phone, StoredContact
 
 CSV_FORMATS = [ExportFormat.csv, ExportFormat.google, ExportFormat.outlook]
 

@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
+from cardscan.contact import Address, Contact, Note, Phone, StoredContact
 from cardscan.export import ExportFormat, render
-from cardscan.model import Address, Contact, Note, Phone, StoredContact
 
 GOLDEN = Path(__file__).parent / "golden" / "export"
 PHOTO = b"\xff\xd8\xff\xe0 not a real JPEG, just bytes to embed \xff\xd9"

@@ -8,12 +8,12 @@ from datetime import date
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
+from cardscan.contact import Address, Contact, Note, Phone, StoredContact
 from cardscan.export import ExportFormat, render
 from cardscan.export.context import Incoming, normalise_breaks
 from cardscan.export.csv_read import read_contacts_csv
 from cardscan.export.names import display_name
 from cardscan.export.vcard_read import read_vcards
-from cardscan.model import Address, Contact, Note, Phone, StoredContact
 
 # valid numbers of several countries (fictional-use ranges where the country has one)
 NUMBERS = ("+14155550100", "+442079460123", "+447700900456", "+4930901820", "+33142685300",

@@ -8,9 +8,9 @@ from datetime import date
 import pytest
 import vobject
 
+from cardscan.contact import Address, Contact, Note, Phone, StoredContact
 from cardscan.export.contentline import FOLD_AT, fold, unescape_text
 from cardscan.export.vcard import write_vcard
-from cardscan.model import Address, Contact, Note, Phone, StoredContact
 
 
 def stored(contact: Contact, **meeting: object) -> StoredContact:

@@ -13,8 +13,8 @@ from icalendar import Calendar
 from typer.testing import CliRunner
 
 from cardscan.cli import app
+from cardscan.contact import Contact, Meeting
 from cardscan.errors import ExitCode
-from cardscan.model import Contact, Meeting
 from cardscan.store import ContactStore
 
 runner = CliRunner()

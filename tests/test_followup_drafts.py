@@ -11,8 +11,8 @@ from urllib.parse import unquote
 
 import pytest
 
+from cardscan.contact import Contact, Note, StoredContact
 from cardscan.followup import drafts, salutation, templates
-from cardscan.model import Contact, Note, StoredContact
 
 WHEN = datetime(2026, 11, 26, 9, 30, tzinfo=UTC)
 PLAN = drafts.Plan(date(2026, 12, 3))

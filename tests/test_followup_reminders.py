@@ -6,8 +6,8 @@ from datetime import UTC, date, datetime
 
 from icalendar import Calendar
 
+from cardscan.contact import Contact, Note, StoredContact
 from cardscan.followup import reminders
-from cardscan.model import Contact, Note, StoredContact
 
 STAMP = datetime(2026, 11, 26, 9, 30, tzinfo=UTC)
 

@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 from parse_cases import CASES
 
-from cardscan.model import Contact
+from cardscan.contact import Contact
 from cardscan.parse import parse_text
 
 

@@ -6,8 +6,8 @@ from typing import Any
 
 import pytest
 
-from cardscan.model import Address, Contact, Phone
-from cardscan.model import merge_contacts as merge
+from cardscan.contact import Address, Contact, Phone
+from cardscan.contact import merge_contacts as merge
 from cardscan.parse import parse_qr
 
 VCARD_30 = """BEGIN:VCARD

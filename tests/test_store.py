@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
+from cardscan.contact import Address, Contact, Meeting, Phone
 from cardscan.errors import NotFoundError, StoreError
-from cardscan.model import Address, Contact, Meeting, Phone
 from cardscan.store import CardRecord, ContactStore, migrations
 from cardscan.store.db import APPLICATION_ID
 

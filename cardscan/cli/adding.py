@@ -10,7 +10,7 @@ from typing import Annotated
 import typer
 
 from ..batch import FileOutcome, ScannedCard, expand_inputs, file_sha256, scan_many, scan_one
-from ..model import Meeting, merge_contacts
+from ..contact import Meeting, merge_contacts
 from ..store import CardRecord, ContactStore
 from .app import app
 from .options import DbOption, JsonOption, LangOption, RegionOption, open_store

@@ -7,8 +7,8 @@ from typing import Annotated
 
 import typer
 
+from ..contact import Contact, Phone
 from ..errors import BadInputError
-from ..model import Contact, Phone
 from ..parse import parse_text
 from .app import app
 from .options import DbOption, JsonOption, RegionOption, open_store, region_of

@@ -9,11 +9,11 @@ from typing import Annotated
 
 import typer
 
+from ..contact import StoredContact
 from ..dates import parse_date, parse_duration
 from ..errors import BadInputError
 from ..followup import drafts, reminders, templates
 from ..followup.due import due_items
-from ..model import StoredContact
 from ..store.followups import FollowupState, FollowupStore
 from .app import app
 from .options import DbOption, JsonOption, open_store

@@ -8,7 +8,7 @@ from typing import Any
 import phonenumbers
 import typer
 
-from ..model import Contact, Phone, StoredContact
+from ..contact import Contact, Phone, StoredContact
 
 #: Fields whose confidence is below this are marked with "?" for the user to check.
 REVIEW_BELOW = 0.6

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from ..model import Contact
+from ..contact import Contact
 from .render import REVIEW_BELOW
 
 #: Fields a person can correct with one line of text.

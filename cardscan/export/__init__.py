@@ -7,7 +7,7 @@ import json
 from collections.abc import Mapping, Sequence
 from enum import StrEnum
 
-from ..model import StoredContact
+from ..contact import StoredContact
 from .csv_formats import google_csv, outlook_csv, plain_csv
 from .importing import ImportSummary, import_contacts, read_contacts_file, read_input
 from .vcard import write_vcards

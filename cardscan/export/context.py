@@ -18,7 +18,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from ..model import Contact, Meeting, StoredContact
+from ..contact import Contact, Meeting, StoredContact
 
 _MET, _MET_ON, _NOTE, _MORE = "Met: ", "Met on: ", "* ", "  "
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from ..model import Address, StoredContact
+from ..contact import Address, StoredContact
 from .context import context_text
 from .csv_cells import neutralise, phone_cell, write_csv
 from .csv_layouts import (

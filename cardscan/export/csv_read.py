@@ -6,7 +6,7 @@ import re
 from collections.abc import Callable
 from datetime import date
 
-from ..model import Address, Contact, Meeting, Phone, PhoneKind
+from ..contact import Address, Contact, Meeting, Phone, PhoneKind
 from .context import Incoming, parse_context
 from .csv_cells import read_csv
 from .csv_layouts import (

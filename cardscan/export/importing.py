@@ -7,8 +7,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from ..contact import Contact, Meeting
 from ..errors import BadInputError
-from ..model import Contact, Meeting
 from ..store import ContactStore
 from .context import Incoming
 from .csv_read import CsvError, read_contacts_csv

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..model import Contact
+from ..contact import Contact
 from .phones import international
 
 

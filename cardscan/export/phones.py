@@ -6,7 +6,7 @@ import re
 
 import phonenumbers
 
-from ..model import Phone, PhoneKind
+from ..contact import Phone, PhoneKind
 
 # what international() can produce for a number phonenumbers understands: "+1 415-555-0100 ext. 12"
 SAFE_PHONE = re.compile(r"^\+\d[\d -]*(?: ext\. \d+)?$")

@@ -7,7 +7,7 @@ import uuid
 from collections.abc import Iterable, Mapping
 from datetime import UTC, datetime
 
-from ..model import Address, Phone, StoredContact
+from ..contact import Address, Phone, StoredContact
 from .contentline import content_line, escape_text, escape_uri, param_value
 from .context import context_text
 from .names import display_name

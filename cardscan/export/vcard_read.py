@@ -15,7 +15,7 @@ from dataclasses import dataclass, field, replace
 
 import vobject.base
 
-from ..model import Address, Contact, Meeting, Phone, PhoneKind
+from ..contact import Address, Contact, Meeting, Phone, PhoneKind
 from .contentline import split_escaped, unescape_caret, unescape_text
 from .context import Incoming, parse_context
 from .names import display_name

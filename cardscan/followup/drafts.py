@@ -11,8 +11,8 @@ from email.message import EmailMessage
 from email.utils import format_datetime
 from urllib.parse import quote
 
+from ..contact import StoredContact
 from ..errors import CardscanError, ExitCode
-from ..model import StoredContact
 from . import salutation, templates
 
 #: When no next date is given, the draft promises to follow up this long after it is written.

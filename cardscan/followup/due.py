@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any, Literal
 
-from ..model import StoredContact
+from ..contact import StoredContact
 from ..store.followups import FollowupState
 
 DueKind = Literal["not-followed-up", "next-step"]

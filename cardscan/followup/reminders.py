@@ -7,7 +7,7 @@ from datetime import date, datetime, timedelta
 
 from icalendar import Calendar, Event
 
-from ..model import StoredContact
+from ..contact import StoredContact
 from . import salutation
 
 PRODID = "-//cardscan//follow-up reminders//EN"

@@ -6,7 +6,7 @@ import unicodedata
 
 from nameparser import HumanName
 
-from ..model import Contact
+from ..contact import Contact
 from . import honorifics
 
 

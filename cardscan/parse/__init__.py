@@ -7,7 +7,8 @@ weighed as name, title and company, using the domains found in the first step.
 
 from __future__ import annotations
 
-from ..model import Contact, OcrResult
+from ..contact import Contact
+from ..model import OcrResult
 from .card import read_fields
 from .lines import segments
 from .name import close_letter_spacing

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..model import Address
+from ..contact import Address
 from . import patterns, vocab
 from .found import Found
 from .lines import Segment

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..model import Address, Contact, Phone
+from ..contact import Address, Contact, Phone
 from . import confidence, email, phone, web
 from .address import address_region, find_address
 from .company import clean as clean_company

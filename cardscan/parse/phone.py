@@ -7,7 +7,7 @@ from collections import Counter
 import phonenumbers
 from phonenumbers import Leniency, PhoneNumberMatcher, PhoneNumberType
 
-from ..model import Phone, PhoneKind
+from ..contact import Phone, PhoneKind
 from . import patterns, vocab
 from .address import looks_like_address
 from .found import Found

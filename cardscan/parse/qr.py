@@ -12,7 +12,7 @@ import re
 import phonenumbers
 from email_validator import EmailNotValidError, validate_email
 
-from ..model import Address, Contact, Phone, PhoneKind
+from ..contact import Address, Contact, Phone, PhoneKind
 from . import web
 
 _UNFOLD = re.compile(r"\r?\n[ \t]")

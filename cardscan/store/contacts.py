@@ -11,8 +11,8 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any
 
+from ..contact import Contact, Meeting, StoredContact, merge_contacts
 from ..errors import NotFoundError
-from ..model import Contact, Meeting, StoredContact, merge_contacts
 from . import rows
 from .db import connect, transaction
 

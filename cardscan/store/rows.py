@@ -7,7 +7,7 @@ import sqlite3
 from datetime import date
 from typing import Any
 
-from ..model import Address, Contact, Note, Phone, StoredContact
+from ..contact import Address, Contact, Note, Phone, StoredContact
 
 CONTACT_COLUMNS = ("name", "given_name", "family_name", "title", "company", "source")
 ADDRESS_COLUMNS = ("street", "city", "region", "postcode", "country")
