@@ -22,8 +22,10 @@ from .model import CardImage, OcrResult
 from .parse.folding import letters
 from .settings import ScanSettings
 
-#: the Tesseract model that knows the accented letters of every Latin-script language
+#: the Tesseract model that knows the accented letters of every Latin-script language, as
+#: Debian installs it and as Homebrew's tesseract-lang does
 ACCENTS_LANG = "Latin"
+ACCENTS_LANG_NAMES = ("Latin", "script/Latin")
 #: a word of the Latin-script reading below this confidence is not trusted to add an accent
 MIN_CONFIDENCE = 0.60
 _PUNCTUATION = ".,;:()\"'’"
@@ -39,16 +41,22 @@ def with_second_reading(contact: Contact, card: CardImage, settings: ScanSetting
     """
     if not settings.second_reading or settings.lang != "eng":
         return contact
-    if not ocr.has_language(ACCENTS_LANG):
+    model = latin_model()
+    if model is None:
         return contact
     try:
         # One run: the model takes a third of a second to load, and a weak card was already
         # given its second try by the English reading.
-        text = ocr.read_card(card, replace(settings, lang=ACCENTS_LANG), retry=False)
+        text = ocr.read_card(card, replace(settings, lang=model), retry=False)
     except OcrError:
         return contact  # the first reading stands; a failed second one takes nothing from it
     latin = parse.parse_card(text, region=settings.region)
     return combine(contact, latin, accented_spellings(text))
+
+
+def latin_model() -> str | None:
+    """Return the name under which Tesseract has the Latin-script model, or None."""
+    return next((name for name in ACCENTS_LANG_NAMES if ocr.has_language(name)), None)
 
 
 def combine(english: Contact, latin: Contact, spellings: list[str]) -> Contact:

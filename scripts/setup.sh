@@ -26,31 +26,27 @@ have_tesseract_lang() {
   command -v tesseract >/dev/null 2>&1 && tesseract --list-langs 2>/dev/null | grep -qx "$1"
 }
 
+# Tesseract with its English data, and its Latin-script model, which reads the accented
+# letters of names the English model drops (Élodie, Müller): one apt-get run for all.
 ensure_system_packages() {
   local want=()
   have_tesseract_lang eng || want+=(tesseract-ocr tesseract-ocr-eng)
+  have_tesseract_lang Latin || want+=(tesseract-ocr-script-latn)
   command -v "$PYTHON" >/dev/null 2>&1 || want+=(python3)
   if command -v "$PYTHON" >/dev/null 2>&1 && ! "$PYTHON" -c 'import venv, ensurepip' 2>/dev/null; then
     want+=(python3-venv)
   fi
-  [ ${#want[@]} -eq 0 ] && { ensure_accents_model; return 0; }
+  [ ${#want[@]} -eq 0 ] && return 0
   if command -v apt-get >/dev/null 2>&1; then
     apt_install "${want[@]}"
   elif command -v brew >/dev/null 2>&1; then
-    brew install tesseract
+    brew install tesseract tesseract-lang
   else
-    say "please install Tesseract OCR with English data and Python >= 3.11, then rerun"; exit 3
+    say "please install Tesseract OCR with English and Latin-script data and Python >= 3.11, then rerun"
+    exit 3
   fi
   have_tesseract_lang eng || { say "tesseract with English data is still missing"; exit 3; }
-  ensure_accents_model
-}
-
-# The Latin-script model restores the accents the English model drops (Élodie, Müller).
-# cardscan works without it, so a system that cannot install it gets a warning, not a failure.
-ensure_accents_model() {
-  have_tesseract_lang Latin && return 0
-  command -v apt-get >/dev/null 2>&1 || { say "no Latin-script model: accented names read without accents"; return 0; }
-  apt_install tesseract-ocr-script-latn || say "could not install tesseract-ocr-script-latn: accented names read without accents"
+  have_tesseract_lang Latin || say "no Latin-script model: names are read without their accents"
 }
 
 ensure_venv() {

@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 
 from .. import ocr
-from ..accents import ACCENTS_LANG
+from ..accents import ACCENTS_LANG, latin_model
 from ..batch import expand_inputs, scan_many
 from ..errors import BadInputError, CardscanError
 from ..parse import parse_text
@@ -137,8 +137,11 @@ def doctor(db: DbOption = None, lang: LangOption = "eng", timeout: TimeoutOption
         typer.echo(f"tesseract  {info.version} at {info.path}")
         typer.echo(f"languages  {', '.join(info.languages) or '(none)'}")
         ocr.require_language(lang)
-        if ACCENTS_LANG not in info.languages:
+        model = latin_model()
+        if model is None:
             typer.echo(f"accents    not restored: {ocr.language_hint(ACCENTS_LANG)}")
+        else:
+            typer.echo(f"accents    read with the {model} model (second reading)")
         seconds = ocr.self_test(ScanSettings(lang=lang, timeout=timeout))
         typer.echo(f"ocr        read a test line in {seconds:.2f} s")
     except CardscanError as e:
