@@ -11,7 +11,7 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import imageio, pipeline
+from . import imageio, memory, pipeline
 from .contact import Contact
 from .errors import BadInputError, CardscanError, ExitCode, NoCardTextError
 from .settings import ScanSettings
@@ -98,9 +98,9 @@ def scan_one(
         else:
             images = imageio.iter_pages(path, pages)
         cards = []
-        for image in images:
-            sha256 = image.sha256
-            for result in pipeline.scan_image(image, settings):
+        for results in pipeline.scan_pages(images, settings):
+            for result in results:
+                sha256 = result.sha256
                 jpeg = imageio.encode_jpeg(result.card.pixels)
                 cards.append(ScannedCard(result.contact, result.ocr.text, jpeg))
     except (BadInputError, NoCardTextError) as e:
@@ -123,6 +123,7 @@ def scan_many(
 
     The path "-" stands for the bytes given as stdin, read in this process.
     """
+    memory.return_freed_memory_promptly()  # for the files read in this process
     if stdin is not None and STDIN in paths:
         yield scan_one(STDIN, settings, stdin=stdin, pages=pages)
     paths = [p for p in paths if p != STDIN]
@@ -131,7 +132,9 @@ def scan_many(
         for path in paths:
             yield scan_one(path, settings, pages=pages)
         return
-    with ProcessPoolExecutor(max_workers=min(jobs, len(paths))) as pool:
+    with ProcessPoolExecutor(
+        max_workers=min(jobs, len(paths)), initializer=memory.return_freed_memory_promptly
+    ) as pool:
         futures: dict[Future[FileOutcome], str] = {
             pool.submit(scan_one, path, settings, None, pages): path for path in paths
         }

@@ -103,7 +103,12 @@ def iter_pages_bytes(data: bytes, source: str, pages: str | None = None) -> Iter
     """Like iter_pages, for a file already read (e.g. from stdin)."""
     if _is_pdf(data):
         return render_pdf(data, source, pages, MAX_PIXELS)
-    return iter([load_bytes(data, source)])
+    return _single(data, source)
+
+
+def _single(data: bytes, source: str) -> Iterator[LoadedImage]:
+    # A generator, not iter([...]): a list would keep the decoded photo alive while it is read.
+    yield load_bytes(data, source)
 
 
 def encode_jpeg(pixels: Pixels, quality: int = 85, max_side: int = 1600) -> bytes:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import time
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -49,9 +49,7 @@ def scan_file(
 ) -> list[ScanResult]:
     """Return one result per card found in the image file at path."""
     clock = clock or StageClock()
-    with clock.stage("load"):
-        image = imageio.load_image(path)
-    return scan_image(image, settings, clock)
+    return scan_image(_load(path, clock), settings, clock)
 
 
 def scan_image(
@@ -59,10 +57,41 @@ def scan_image(
 ) -> list[ScanResult]:
     """Return one result per card found in an already loaded image."""
     clock = clock or StageClock()
-    results = []
-    stem = Path(image.source).stem or "image"
+    source, sha256 = image.source, image.sha256
     with clock.stage("preprocess"):
         cards = preprocess.find_cards(image, settings)
+    del image  # see scan_pages
+    return _read_cards(cards, source, sha256, settings, clock)
+
+
+def scan_pages(
+    pages: Iterable[LoadedImage], settings: ScanSettings, clock: StageClock | None = None
+) -> Iterator[list[ScanResult]]:
+    """Yield the results of each page (a photo, or a PDF's pages), as scan_image does.
+
+    A page's full-size pixels (36 MB for a 12 MP photo) are let go once its cards are cut out,
+    before Tesseract runs: the worker's memory and its Tesseract's then do not peak together.
+    """
+    clock = clock or StageClock()
+    for page in pages:
+        source, sha256 = page.source, page.sha256
+        with clock.stage("preprocess"):
+            cards = preprocess.find_cards(page, settings)
+        del page
+        yield _read_cards(cards, source, sha256, settings, clock)
+
+
+def _load(path: str | Path, clock: StageClock) -> LoadedImage:
+    with clock.stage("load"):
+        return imageio.load_image(path)
+
+
+def _read_cards(
+    cards: list[CardImage], source: str, sha256: str, settings: ScanSettings, clock: StageClock
+) -> list[ScanResult]:
+    """Return a result per card that holds something of a card; raise NoCardTextError if none."""
+    results = []
+    stem = Path(source).stem or "image"
     for number, card in enumerate(cards, start=1):
         with clock.stage("ocr"):
             text = ocr.read_card(card, settings)
@@ -76,9 +105,9 @@ def scan_image(
                 contact = _with_qr(contact, card.qr_payload, settings.region)
         if _is_empty(contact):
             continue  # text, but nothing of a card: a logo, a pattern, a blank back
-        results.append(ScanResult(replace(contact, source=image.source), card, text, image.sha256))
+        results.append(ScanResult(replace(contact, source=source), card, text, sha256))
     if not results:
-        raise NoCardTextError(image.source)
+        raise NoCardTextError(source)
     return results
 
 

@@ -6,20 +6,21 @@
 Reports, per stage (load, preprocess, ocr, parse, store), the median and p95 seconds per card;
 the median of one plain `tesseract IMAGE stdout` run on the same full photos, and cardscan's
 median as a ratio of it (ratios hold across machines); throughput at -j 1 and -j N in cards per
-minute; peak memory (max RSS) per worker; and the store's add time into an empty store and into
-one that already holds --store-size contacts.
+minute; peak memory per worker (its own plus its Tesseract run's, sampled together); and the
+store's add time into an empty store and into one that already holds --store-size contacts.
 """
 
 from __future__ import annotations
 
 import argparse
 import contextlib
+import glob
 import os
-import resource
 import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
@@ -28,6 +29,7 @@ from cardscan import imageio
 from cardscan.batch import default_jobs
 from cardscan.contact import Contact, Phone
 from cardscan.errors import CardscanError
+from cardscan.memory import return_freed_memory_promptly
 from cardscan.pipeline import StageClock, scan_file
 from cardscan.settings import ScanSettings
 from cardscan.store import CardRecord, ContactStore
@@ -35,22 +37,65 @@ from cardscan.store import CardRecord, ContactStore
 STAGES = ("load", "preprocess", "ocr", "parse", "second reading")
 
 
-def time_card(path: str, settings: ScanSettings) -> tuple[dict[str, float], tuple[int, int]]:
-    """Return seconds per stage for one photo (the real pipeline), and peak_rss_mb() after it."""
+def time_card(path: str, settings: ScanSettings) -> tuple[dict[str, float], int]:
+    """Return seconds per stage for one photo (the real pipeline), and the peak memory in MB of
+    this process and its Tesseract runs together while it was read."""
     clock = StageClock()
-    with contextlib.suppress(CardscanError):  # a photo with no card text still took its time
-        scan_file(path, settings, clock)
-    return {stage: clock.seconds.get(stage, 0.0) for stage in STAGES}, peak_rss_mb()
+    with MemoryWatch() as watch, contextlib.suppress(CardscanError):
+        scan_file(path, settings, clock)  # a photo with no card text still took its time
+    return {stage: clock.seconds.get(stage, 0.0) for stage in STAGES}, watch.peak_mb
 
 
-def peak_rss_mb() -> tuple[int, int]:
-    """Return the peak resident memory in MB of this process and of its largest Tesseract run.
+class MemoryWatch:
+    """Sample, every 10 ms, the resident memory of this process plus its children.
 
-    A worker's memory is both: its own (images, OpenCV) and the Tesseract process it waits for.
+    A worker's footprint is both at once: its own arrays and the Tesseract process it waits
+    for. Summing the two separate peaks (getrusage) would overstate it: they need not coincide.
     """
-    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024  # KB on Linux
-    child = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss // 1024
-    return own, child
+
+    def __init__(self, interval: float = 0.01) -> None:
+        self.interval = interval
+        self.peak_kb = 0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+
+    @property
+    def peak_mb(self) -> int:
+        return self.peak_kb // 1024
+
+    def __enter__(self) -> MemoryWatch:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._stop.set()
+        self._thread.join()
+
+    def _run(self) -> None:
+        me = os.getpid()
+        while not self._stop.is_set():
+            total = _rss_kb(me) + sum(_rss_kb(child) for child in _children(me))
+            self.peak_kb = max(self.peak_kb, total)
+            self._stop.wait(self.interval)
+
+
+def _rss_kb(pid: int) -> int:
+    try:
+        with open(f"/proc/{pid}/status") as status:
+            for line in status:
+                if line.startswith("VmRSS:"):
+                    return int(line.split()[1])
+    except OSError:
+        pass  # gone already, or no /proc (not Linux): counted as nothing
+    return 0
+
+
+def _children(pid: int) -> list[int]:
+    found = []
+    for task in glob.glob(f"/proc/{pid}/task/*/children"):
+        with contextlib.suppress(OSError), open(task) as listing:
+            found += [int(child) for child in listing.read().split()]
+    return found
 
 
 #: the environment this script was started in, before cardscan limited Tesseract's threads
@@ -68,12 +113,10 @@ def plain_tesseract(path: str, threads: str | None = None) -> float:
     return time.perf_counter() - start
 
 
-def throughput(
-    paths: list[str], jobs: int, settings: ScanSettings
-) -> tuple[float, list[tuple[int, int]]]:
+def throughput(paths: list[str], jobs: int, settings: ScanSettings) -> tuple[float, list[int]]:
     """Return cards per minute with `jobs` worker processes, and the workers' peak memory."""
     start = time.perf_counter()
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
+    with ProcessPoolExecutor(max_workers=jobs, initializer=return_freed_memory_promptly) as pool:
         results = list(pool.map(time_card, paths, [settings] * len(paths)))
     elapsed = time.perf_counter() - start
     return 60 * len(paths) / elapsed, [rss for _, rss in results]
@@ -130,6 +173,7 @@ def main() -> int:
     parser.add_argument("--store-size", type=int, default=10_000)
     parser.add_argument("--fast", action="store_true", help="one reading, as `cardscan --fast`")
     args = parser.parse_args()
+    return_freed_memory_promptly()  # as `cardscan add` / `scan` do
     paths = sorted(str(p) for p in args.folder.rglob("*") if imageio.is_supported_image(p))[
         : args.limit
     ]
@@ -157,9 +201,7 @@ def main() -> int:
         f"  throughput -j 1: {one:.1f} cards/min; -j {args.jobs}: {many:.1f} cards/min "
         f"({many / one:.2f}x)"
     )
-    own = max(rss[0] for rss in rss_one + rss_many)
-    child = max(rss[1] for rss in rss_one + rss_many)
-    print(f"  peak memory per worker: {own} MB (Python) + {child} MB (its Tesseract run)")
+    print(f"  peak memory per worker, with its Tesseract run: {max(rss_one + rss_many)} MB")
     empty, full = store_add_seconds(0), store_add_seconds(args.store_size)
     print(
         f"  store add: empty {empty * 1000:.2f} ms, with {args.store_size} contacts "
