@@ -237,6 +237,9 @@ ALL_CAPS = [
 US = [
     P("Pennsylvania Ave NW\nAlessandro Jones\nPolicy Director\nWashington, DC 20004", "US",
       {"name": "Alessandro Jones"}, id="us-street-line-is-not-a-name"),
+    P("™ alessandro@onyxadvisory.example\nAlessandro Jones®\nDirector of Engineering\n"
+      "4636 Pennsylvania Ave NW\nBoston, MA 02154", "US",
+      {"name": "Alessandro Jones"}, id="us-glued-logo-mark-after-name"),
     P("Jin Park\nData Scientist\njin.park@example.com", "US",
       {"name": "Jin Park"}, id="us-surname-that-is-a-street-word"),
     P("Dorian Whitlock\nSenior Recruiter\nBluecanyon Staffing Inc.\n"

@@ -16,6 +16,8 @@ _NAME_TOKEN = re.compile(r"^(?:[^\W\d_]\.|[^\W\d_][^\W\d_'’-]*(?:['’-][^\W\d
 _SPLIT_HYPHEN = re.compile(r"(?<=\w)- (?=[A-ZÀ-Þ])")
 #: A comma standing alone between words: OCR debris ("Harpe , Miller").
 _LONE_COMMA = re.compile(r"\s+,\s+")
+#: Marks the OCR glues to the ends of words: a logo's ®, an icon read as ™ or “.
+_GLUED_GLYPHS = '®™©“”„"«»*°•·|¦'
 #: A word broken by the OCR: "A gnes", "V an" (a lower-case fragment after a capital).
 _GLUE_FRAGMENT = re.compile(r"\b([A-ZÀ-Þ][a-zà-ÿ]{0,3}) ([a-zà-ÿ]{2,})\b")
 #: A lower-case "l" read for a capital "I" at the start of a name word ("lyer" -> "Iyer").
@@ -31,7 +33,8 @@ class NameParts:
 
 def clean(line: str) -> str:
     """Return the name part of a printed line: letter-spacing closed, post-nominals dropped."""
-    line = _SPLIT_HYPHEN.sub("-", line.strip())
+    line = " ".join(t.strip(_GLUED_GLYPHS) for t in line.split() if t.strip(_GLUED_GLYPHS))
+    line = _SPLIT_HYPHEN.sub("-", line)
     line = _LONE_COMMA.sub(" ", close_letter_spacing(line))
     if not folding.is_all_caps(line):
         line = _GLUE_FRAGMENT.sub(_glue, line)
