@@ -32,6 +32,7 @@ def test_freed_photo_sized_arrays_leave_the_process() -> None:
     out = subprocess.run(
         [sys.executable, "-c", PROBE], capture_output=True, text=True, check=True
     ).stdout
+    assert len(out.splitlines()) == 4, out
     for line in out.splitlines():
         size_mb, held, after = (float(x) for x in line.split())
         assert held > 0.9 * size_mb, line
