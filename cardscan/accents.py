@@ -19,7 +19,7 @@ from . import ocr, parse
 from .contact import Contact, warned_field
 from .errors import OcrError
 from .model import CardImage, OcrResult
-from .parse.folding import letters
+from .parse.folding import ascii_fold, letters
 from .settings import ScanSettings
 
 #: the Tesseract model that knows the accented letters of every Latin-script language, as
@@ -162,7 +162,8 @@ def _same_but_accents(word: str, accented: str) -> bool:
     """Return whether word is accented with its accents lost or misread.
 
     Each accented letter may have been read as one plain letter ("Seren" for "Søren") or, once
-    in the word, as two ("Gracga" for "Graça"); every plain letter must agree.
+    in the word, as its base letter followed by a stray one ("Gracga" for "Graça", but not
+    "Group" for "Groß"); every plain letter must agree.
     """
     if len(word) < 2 or word.casefold() == accented.casefold():
         return False
@@ -172,7 +173,8 @@ def _same_but_accents(word: str, accented: str) -> bool:
         return all(_agrees(a, w) for a, w in zip(accented, word, strict=True))
     if len(word) == len(accented) + 1:
         return any(
-            _same_but_accents(word[:i] + word[i + 1 :], accented)
+            word[i].casefold() == ascii_fold(a)[:1]
+            and _same_but_accents(word[:i] + word[i + 1 :], accented)
             for i, a in enumerate(accented)
             if not a.isascii()
         )

@@ -33,6 +33,7 @@ SPELLINGS = accented_spellings(
         ("Côté", 0.90),
         ("Søren", 0.90),
         ("Graça", 0.93),
+        ("Groß", 0.95),
         ("Smïth", 0.30),  # too unsure to add an accent
         ("Marchetti", 0.96),  # no accent: nothing to offer
     )
@@ -60,6 +61,7 @@ SPELLINGS = accented_spellings(
         pytest.param("Cote", "Côté", id="all-accents-lost"),
         pytest.param("Gracga Taylor", "Graça Taylor", id="cedilla-read-as-two-letters"),
         pytest.param("Gracgga", "Gracgga", id="at-most-one-extra-letter"),
+        pytest.param("Sable Group LLC", "Sable Group LLC", id="extra-letter-must-follow-the-base"),
         pytest.param("Bxxckner", "Bxxckner", id="plain-letters-must-agree"),
         pytest.param("", "", id="empty"),
     ],
@@ -79,6 +81,7 @@ def test_only_confident_accented_words_are_offered() -> None:
         "Côté",
         "Søren",
         "Graça",
+        "Groß",
     }
 
 

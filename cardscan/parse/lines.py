@@ -15,6 +15,8 @@ from ..model import OcrResult, OcrWord
 
 #: A gap wider than this many line heights starts a new column segment.
 COLUMN_GAP = 2.2
+#: A word this many times taller than its neighbour is a logo or another line, even when close.
+LOGO_SIZE = 1.8
 #: Glyphs of bullets, bars and icons as Tesseract reads them; "&" and "-" are text.
 SEPARATOR_GLYPHS = frozenset("•·*«»|¦™©®_{}[]()~=—–<>°¢§¶†‡^`\"'")
 
@@ -61,15 +63,15 @@ class Segment:
 
 def segments(ocr: OcrResult) -> list[Segment]:
     """Return the printed lines of an OCR result in reading order (top to bottom, left to right)."""
-    words = [w for line in ocr.lines for w in line.words if w.text.strip()]
     if ocr.engine == "text":
         # plain text has no geometry worth regrouping: its lines are the lines
         rows = [list(line.words) for line in ocr.lines]
     else:
-        rows = _rows(words, _slope(ocr))
+        rows = _rows(_pieces(ocr), _slope(ocr))
     out: list[list[OcrWord]] = []
+    geometry = ocr.engine != "text"
     for row in rows:
-        out.extend(_join_spaced_letters(part) for part in _split_columns(row))
+        out.extend(_join_spaced_letters(part) for part in _split_columns(row, geometry))
     out.sort(key=lambda ws: (min(w.box.top for w in ws), min(w.box.left for w in ws)))
     return [Segment(i, tuple(ws)) for i, ws in enumerate(out) if ws]
 
@@ -99,29 +101,51 @@ def _centre(word: OcrWord, slope: float) -> float:
     return word.box.top + word.box.height / 2 - slope * (word.box.left + word.box.width / 2)
 
 
-def _rows(words: list[OcrWord], slope: float) -> list[list[OcrWord]]:
-    """Group words whose (tilt-corrected) vertical centres fall inside one another's extent."""
+def _pieces(ocr: OcrResult) -> list[list[OcrWord]]:
+    """Return Tesseract's lines, split where a gap is too wide for one printed line.
+
+    Words Tesseract put on one line stay together even when their boxes sit at different
+    heights (an accent or a descender moves a box: "Santiago Bérubé").
+    """
+    pieces = []
+    for line in ocr.lines:
+        words = [w for w in line.words if w.text.strip()]
+        if words:
+            pieces.extend(_split_columns(words))
+    return pieces
+
+
+def _rows(pieces: list[list[OcrWord]], slope: float) -> list[list[OcrWord]]:
+    """Group pieces of lines whose (tilt-corrected) centres and font sizes match into rows."""
     rows: list[list[OcrWord]] = []
-    for word in sorted(words, key=lambda w: _centre(w, slope)):
-        centre = _centre(word, slope)
+    for piece in sorted(pieces, key=lambda p: _piece_centre(p, slope)):
+        centre = _piece_centre(piece, slope)
+        height = statistics.median(w.box.height for w in piece)
         best, best_offset = None, 0.0
         for row in rows:
             ref = statistics.median(_centre(w, slope) for w in row)
             size = statistics.median(w.box.height for w in row)
             offset = abs(centre - ref)
-            similar = 0.5 < word.box.height / max(size, 1) < 2.0
-            fits = similar and offset < 0.5 * min(size, word.box.height)
+            # A piece in another font size on the same row is another field (a big name
+            # beside a column of contact lines), however close the two come.
+            similar = 0.75 < height / max(size, 1) < 1.33
+            fits = similar and offset < 0.5 * min(size, height)
             if fits and (best is None or offset < best_offset):
                 best, best_offset = row, offset
         if best is None:
-            rows.append([word])
+            rows.append(list(piece))
         else:
-            best.append(word)
+            best.extend(piece)
     return rows
 
 
-def _split_columns(row: list[OcrWord]) -> list[list[OcrWord]]:
-    """Split one row at gaps far wider than a word space."""
+def _piece_centre(piece: list[OcrWord], slope: float) -> float:
+    return statistics.median(_centre(w, slope) for w in piece)
+
+
+def _split_columns(row: list[OcrWord], geometry: bool = True) -> list[list[OcrWord]]:
+    """Split one row at separators, and (with real word boxes) at gaps far wider than a word
+    space or where the font size changes."""
     row = sorted(row, key=lambda w: w.box.left)
     size = statistics.median(w.box.height for w in row)
     parts: list[list[OcrWord]] = [[]]
@@ -133,10 +157,49 @@ def _split_columns(row: list[OcrWord]) -> list[list[OcrWord]]:
         gap = word.box.left - prev.box.right if prev is not None else 0
         # "jane @acme.com" set wide by the OCR is still one address
         at_joint = prev is not None and (word.text.startswith("@") or prev.text.endswith("@"))
-        if gap > (3 * COLUMN_GAP if at_joint else COLUMN_GAP) * size:
+        wide = gap > (3 * COLUMN_GAP if at_joint else COLUMN_GAP) * size
+        logo = prev is not None and _size_ratio(prev, word) > LOGO_SIZE
+        apart = wide or logo or (gap > size and prev is not None and _another_field(prev, word))
+        if geometry and apart:
             parts.append([])
         parts[-1].append(word)
     return [p for p in parts if p]
+
+
+def _size_ratio(a: OcrWord, b: OcrWord) -> float:
+    """Return how many times larger the font of one of two words is than the other's."""
+    small, big = sorted((_font_size(a), _font_size(b)))
+    return big / small
+
+
+_ASCENDING = frozenset("bdfhiklt0123456789!?/\\|()[]{}'\"#$%&@")
+_DESCENDING = frozenset("gjpqy,;()[]{}@|")
+
+
+def _font_size(word: OcrWord) -> float:
+    """Return the word's font size, estimated from its box and the shapes of its letters.
+
+    A box is as tall as the word's tallest and lowest letters: "at" is half as tall as
+    "Attorney" in the same font. Dividing by the share of the font size the letters span
+    (x-height only, with ascenders or capitals, with descenders) makes the two comparable.
+    """
+    text = word.text
+    tall = any(c.isupper() or c in _ASCENDING or not c.isascii() for c in text)
+    share = 0.72 if tall or not any(c.isalpha() for c in text) else 0.5
+    if any(c in _DESCENDING for c in text):
+        share += 0.22
+    return max(word.box.height, 1) / share
+
+
+def _another_field(a: OcrWord, b: OcrWord) -> bool:
+    """Return whether two words a wide space apart belong to different fields: a different
+    font size, or an address (email, web) beside words that are not one."""
+    return _size_ratio(a, b) > 1.43 or _is_address(a.text) != _is_address(b.text)
+
+
+def _is_address(text: str) -> bool:
+    lowered = text.casefold()
+    return "@" in lowered or lowered.startswith(("www.", "http"))
 
 
 def _join_spaced_letters(words: list[OcrWord]) -> list[OcrWord]:
