@@ -76,6 +76,7 @@ def combine(english: Contact, latin: Contact, spellings: list[str]) -> Contact:
     sources["title"] = _better(latin, english, "title", "")
     sources["company"] = _better(latin, english, "company", domains)
     person = sources["name"]
+    emails = tuple(_fuller(e, latin.emails, person.name or "") for e in emails)
     confidence = {f: src.confidence[f] for f, src in sources.items() if f in src.confidence}
     warnings = tuple(w for f, src in sources.items() for w in src.warnings if warned_field(w) == f)
     return replace(
@@ -105,6 +106,21 @@ def _better(latin: Contact, english: Contact, field: str, evidence: str) -> Cont
     if _support(theirs, evidence) > _support(ours, evidence):
         return english
     return latin
+
+
+def _fuller(email: str, others: tuple[str, ...], name: str) -> str:
+    """Return the other reading's spelling of an address when it holds more of the person's
+    name ("noemie_crepeau@" where the English reading lost the underscore: "crepeau@")."""
+    local, _, domain = email.rpartition("@")
+    for other in others:
+        their_local, _, their_domain = other.rpartition("@")
+        if (
+            their_domain.casefold() == domain.casefold()
+            and letters(local) in letters(their_local)
+            and _support(name, their_local) > _support(name, local)
+        ):
+            return other
+    return email
 
 
 def _support(value: str, evidence: str) -> int:

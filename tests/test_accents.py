@@ -176,6 +176,20 @@ LATIN = Contact(
             {"name": "Raul Nunez"},
             id="english-name-when-only-it-agrees-with-the-email",
         ),
+        pytest.param(
+            replace(ENGLISH, emails=("nunez@nunez.example",)),
+            replace(LATIN, emails=("raul_nunez@nunez.example",)),
+            [],
+            {"emails": ("raul_nunez@nunez.example",)},
+            id="address-that-holds-more-of-the-name",
+        ),
+        pytest.param(
+            replace(ENGLISH, emails=("raul@nunez.example",)),
+            replace(LATIN, emails=("raul@nunez.example", "jobs@nunez.example")),
+            [],
+            {"emails": ("raul@nunez.example",)},
+            id="english-addresses-otherwise",
+        ),
     ],
 )
 def test_combine_takes_each_field_from_the_better_reader(

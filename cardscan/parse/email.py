@@ -56,6 +56,10 @@ def _candidates(text: str, domains: tuple[str, ...]) -> list[tuple[str, str, lis
         fixed = joined
     if "@" not in fixed:
         return _missing_at(fixed, domains)
+    completed = _complete_domain(fixed, domains)
+    if completed != fixed:
+        notes.append("domain completed from the website")
+        fixed = completed
     out = []
     for m in patterns.EMAIL.finditer(fixed):
         value, extra = _strip_label(m.group(0))
@@ -90,6 +94,24 @@ def _repair_domain(email: str, domains: tuple[str, ...]) -> tuple[str, list[str]
     if head and fixed and tld.casefold() not in vocab.TLDS:
         return f"{local}@{head}.{fixed}", [f"ending read as {tld!r}"]
     return email, []
+
+
+#: An address whose domain stops before its ending: "jane@acme." or "jane@acme".
+_CUT_DOMAIN = re.compile(r"(?<=@)([\w-]+)\.?(?=$|\s)")
+
+
+def _complete_domain(text: str, domains: tuple[str, ...]) -> str:
+    """Return text with a cut-off email domain completed from a printed website's domain
+    ("jane@acme." + www.acme.com -> jane@acme.com); the card's edge or glare took its end."""
+
+    def complete(m: re.Match[str]) -> str:
+        cut = m.group(1).casefold() + "."
+        for known in domains:
+            if known.casefold().startswith(cut) and "." not in known[len(cut) :]:
+                return known
+        return m.group(0)
+
+    return _CUT_DOMAIN.sub(complete, text)
 
 
 def _confusable_key(text: str) -> str:
