@@ -15,8 +15,9 @@ from ..model import OcrResult, OcrWord
 
 #: A gap wider than this many line heights starts a new column segment.
 COLUMN_GAP = 2.2
-#: A word this many times taller than its neighbour is a logo or another line, even when close.
-LOGO_SIZE = 1.8
+#: A word in a font this many times larger than its neighbour's is a logo or another line,
+#: however close; across a gap wider than a line height, this much larger is another field.
+LOGO_SIZE, OTHER_SIZE = 1.8, 1.43
 #: Glyphs of bullets, bars and icons as Tesseract reads them; "&" and "-" are text.
 SEPARATOR_GLYPHS = frozenset("•·*«»|¦™©®_{}[]()~=—–<>°¢§¶†‡^`\"'")
 
@@ -154,16 +155,22 @@ def _split_columns(row: list[OcrWord], geometry: bool = True) -> list[list[OcrWo
             parts.append([])  # "•", "|", an icon read as "™": the items either side are apart
             continue
         prev = parts[-1][-1] if parts[-1] else None
-        gap = word.box.left - prev.box.right if prev is not None else 0
-        # "jane @acme.com" set wide by the OCR is still one address
-        at_joint = prev is not None and (word.text.startswith("@") or prev.text.endswith("@"))
-        wide = gap > (3 * COLUMN_GAP if at_joint else COLUMN_GAP) * size
-        logo = prev is not None and _size_ratio(prev, word) > LOGO_SIZE
-        apart = wide or logo or (gap > size and prev is not None and _another_field(prev, word))
-        if geometry and apart:
+        if geometry and prev is not None and _apart(prev, word, size):
             parts.append([])
         parts[-1].append(word)
     return [p for p in parts if p]
+
+
+def _apart(prev: OcrWord, word: OcrWord, size: float) -> bool:
+    """Return whether two neighbouring words of a row belong to different printed lines."""
+    gap = word.box.left - prev.box.right
+    # "jane @acme.com" set wide by the OCR is still one address
+    at_joint = word.text.startswith("@") or prev.text.endswith("@")
+    if gap > (3 * COLUMN_GAP if at_joint else COLUMN_GAP) * size:
+        return True
+    if _size_ratio(prev, word) > LOGO_SIZE:
+        return True
+    return gap > size and _another_field(prev, word)
 
 
 def _size_ratio(a: OcrWord, b: OcrWord) -> float:
@@ -194,7 +201,7 @@ def _font_size(word: OcrWord) -> float:
 def _another_field(a: OcrWord, b: OcrWord) -> bool:
     """Return whether two words a wide space apart belong to different fields: a different
     font size, or an address (email, web) beside words that are not one."""
-    return _size_ratio(a, b) > 1.43 or _is_address(a.text) != _is_address(b.text)
+    return _size_ratio(a, b) > OTHER_SIZE or _is_address(a.text) != _is_address(b.text)
 
 
 def _is_address(text: str) -> bool:
