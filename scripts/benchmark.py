@@ -186,9 +186,9 @@ def main() -> int:
     totals = [sum(t.values()) for t in per_card]
     for stage in STAGES:
         values = [t[stage] for t in per_card]
-        print(f"  {stage:<11} median {statistics.median(values):6.3f}s  p95 {p95(values):6.3f}s")
+        print(f"  {stage:<15} median {statistics.median(values):6.3f}s  p95 {p95(values):6.3f}s")
     scan = statistics.median(totals)
-    print(f"  {'cardscan':<11} median {scan:6.3f}s  p95 {p95(totals):6.3f}s per card")
+    print(f"  {'cardscan':<15} median {scan:6.3f}s  p95 {p95(totals):6.3f}s per card")
     for threads, label in ((None, "default threads"), ("1", "OMP_THREAD_LIMIT=1")):
         yard = statistics.median(plain_tesseract(p, threads) for p in paths)
         print(
