@@ -10,7 +10,7 @@ import pytest
 
 from cardscan import preprocess
 from cardscan.model import LoadedImage
-from cardscan.preprocess import detect, lighting, orient, qr, textregion, warp
+from cardscan.preprocess import detect, lighting, orient, qr, quads, textregion, warp
 from cardscan.settings import ScanSettings
 
 LINES = ("JANE DOE", "Chief Engineer", "jane@example.com", "+1 415 555 0100")
@@ -202,7 +202,7 @@ def test_blank_frame_is_read_whole():
 
 def test_corners_are_ordered_clockwise_from_top_left():
     shuffled = np.float32([[10, 90], [100, 5], [0, 0], [110, 95]])
-    ordered = detect.order_corners(shuffled)
+    ordered = quads.order_corners(shuffled)
     assert ordered.tolist() == [[0, 0], [100, 5], [110, 95], [10, 90]]
 
 

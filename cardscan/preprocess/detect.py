@@ -16,6 +16,8 @@ import numpy as np
 import numpy.typing as npt
 
 from ..model import Pixels
+from .edgelines import colour_edges, outline_candidates
+from .quads import Quad, order_corners
 
 #: long side of the image detection works on: enough for corners within a few full-res pixels
 DETECT_SIDE = 640
@@ -32,8 +34,6 @@ MIN_ASPECT, MAX_ASPECT = 1.15, 2.6
 WELL_OUTLINED = 0.5
 #: outlines from straight lines need three sides on edges this much, and the fourth this much
 LINE_OTHER_SIDES, LINE_WEAKEST_SIDE = 0.8, 0.25
-
-Quad = npt.NDArray[np.float32]  # 4x2 corners: tl, tr, br, bl
 
 
 @dataclass(frozen=True)
@@ -83,16 +83,6 @@ def _second_card(candidate: Candidate, first: Candidate) -> bool:
         and candidate.edge_support >= SECOND_CARD_EDGES
         and candidate.score >= 0.5 * first.score
     )
-
-
-def order_corners(points: npt.NDArray[np.float32]) -> Quad:
-    """Return four points ordered top-left, top-right, bottom-right, bottom-left."""
-    pts = points.reshape(4, 2).astype(np.float32)
-    centre = pts.mean(axis=0)
-    angles = np.arctan2(pts[:, 1] - centre[1], pts[:, 0] - centre[0])
-    pts = pts[np.argsort(angles)]  # clockwise on screen, starting near the left
-    start = int(np.argmin(pts.sum(axis=1)))  # top-left has the smallest x + y
-    return np.roll(pts, -start, axis=0)
 
 
 def _edges(small: Pixels) -> npt.NDArray[np.uint8]:
@@ -154,8 +144,6 @@ def _candidates(mask: npt.NDArray[np.uint8], edges: npt.NDArray[np.uint8]) -> It
 
 def _line_candidates(small: Pixels) -> Iterator[Candidate]:
     """Yield outlines made of long straight edges that the image's edges follow all round."""
-    from .edgelines import colour_edges, outline_candidates  # they build on this module's Quad
-
     edges = np.asarray(cv2.dilate(colour_edges(small), np.ones((5, 5), np.uint8)), np.uint8)
     for quad in outline_candidates(small):
         area = float(cv2.contourArea(quad))

@@ -17,7 +17,7 @@ import numpy as np
 import numpy.typing as npt
 
 from ..model import Pixels
-from .detect import Quad, order_corners
+from .quads import Quad, order_corners
 
 #: shortest segment that can be a card side, as a share of the frame's short side
 MIN_SEGMENT = 0.12

@@ -6,7 +6,7 @@ import cv2
 import numpy as np
 
 from ..model import Pixels
-from .detect import Quad, order_corners
+from .quads import Quad, order_corners
 
 #: a text cluster smaller than this share of the frame is noise, not a card
 MIN_REGION = 0.02

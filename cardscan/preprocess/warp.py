@@ -6,7 +6,7 @@ import cv2
 import numpy as np
 
 from ..model import Pixels
-from .detect import Quad
+from .quads import Quad
 
 #: long side of a flattened card: body text then has an x-height of ~18-25 px, where Tesseract
 #: reads well; 1400 read no better on the dev photos and took ~15% longer (a 12 MP frame is
