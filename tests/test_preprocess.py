@@ -101,6 +101,20 @@ def test_card_on_a_veined_table_is_found_by_its_straight_sides():
     assert error < 15, f"corners off by {error:.1f} px: {quad * factor}"
 
 
+def test_text_under_glare_comes_out_dark_and_paper_white():
+    card = render_card()
+    height, width = card.shape[:2]
+    yy, xx = np.mgrid[0:height, 0:width]
+    glare = 200 * np.exp(-(((xx - 250) / 160) ** 2 + ((yy - 160) / 70) ** 2))
+    lit = np.clip(card * 0.7 + glare[..., None], 0, 255).astype(np.uint8)  # a dim card, a flash
+    out = lighting.normalise(lit)
+    ink = card[..., 0] < 128
+    under = glare > 120
+    assert np.median(out[ink & under]) < 128  # was ~180 before glare was handled: pale grey
+    assert np.median(out[ink & (glare < 10)]) < 64
+    assert np.median(out[~ink & under]) > 220
+
+
 def test_two_cards_in_one_photo_are_two_cards():
     photo = photo_of(
         render_card(), [(100.0, 100.0), (700.0, 100.0), (700.0, 450.0), (100.0, 450.0)]

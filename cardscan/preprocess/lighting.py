@@ -16,6 +16,9 @@ from ..model import Pixels
 DARK_BACKGROUND = 100
 #: contrast (grey levels) between letters and paper that counts as ink when deciding polarity
 INK_CONTRAST = 12
+#: paper this many grey levels brighter than the card's usual paper is under glare, and the
+#: ink there is darkened up to GLARE_GAIN times
+GLARE_EXCESS, GLARE_GAIN = 20.0, 3.0
 #: noise level (grey levels) above which a card is smoothed before OCR; clean photos are ~1.5
 NOISY = 2.5
 
@@ -26,7 +29,7 @@ def normalise(pixels: Pixels) -> Pixels:
     grey = _invert_dark_regions(grey)
     background = _background(grey)
     flat = cv2.divide(grey, background, scale=255)
-    return _stretch(np.asarray(flat))
+    return _stretch(_deepen_under_glare(np.asarray(flat), background))
 
 
 def _to_grey(pixels: Pixels) -> Pixels:
@@ -93,6 +96,24 @@ def _background(grey: Pixels) -> Pixels:
     closed = cv2.GaussianBlur(closed, (0, 0), size / 2)
     full = cv2.resize(closed, (grey.shape[1], grey.shape[0]), interpolation=cv2.INTER_LINEAR)
     return np.maximum(np.asarray(full), 1).astype(np.uint8)
+
+
+def _deepen_under_glare(flat: Pixels, background: Pixels) -> Pixels:
+    """Return flat with the ink darkened where glare lit the paper far above its usual level.
+
+    Glare adds light to ink and paper alike, so after dividing by the background the letters
+    under it are pale grey. Only there is the darkness below white scaled up (by how much
+    brighter the paper is than usual, at most GLARE_GAIN times): elsewhere faint marks are
+    grain, and deepening them would turn it into specks.
+    """
+    usual = float(np.median(background))
+    excess = background.astype(np.float32) - usual
+    if float(excess.max()) < GLARE_EXCESS:
+        return flat
+    gain = np.clip(1.0 + (excess - GLARE_EXCESS) / GLARE_EXCESS, 1.0, GLARE_GAIN)
+    dark = 255.0 - flat.astype(np.float32)
+    deepened = np.where(dark > INK_CONTRAST, INK_CONTRAST + (dark - INK_CONTRAST) * gain, dark)
+    return np.clip(255.0 - deepened, 0, 255).astype(np.uint8)
 
 
 def _shrink(grey: Pixels) -> tuple[Pixels, float]:
