@@ -13,12 +13,14 @@ saw, where the words are otherwise the same.
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import replace
 
 from . import ocr, parse
 from .contact import Contact, warned_field
 from .errors import OcrError
 from .model import CardImage, OcrResult
+from .parse import email as email_parse
 from .parse.folding import ascii_fold, letters
 from .settings import ScanSettings
 
@@ -77,8 +79,10 @@ def combine(english: Contact, latin: Contact, spellings: list[str]) -> Contact:
     sources["company"] = _better(latin, english, "company", domains)
     person = sources["name"]
     emails = tuple(_fuller(e, latin.emails, person.name or "") for e in emails)
+    emails, repairs = _voted_domains(emails, english.emails + latin.emails)
     confidence = {f: src.confidence[f] for f, src in sources.items() if f in src.confidence}
     warnings = tuple(w for f, src in sources.items() for w in src.warnings if warned_field(w) == f)
+    warnings += repairs
     return replace(
         english,
         name=_respelled(person.name, spellings),
@@ -106,6 +110,27 @@ def _better(latin: Contact, english: Contact, field: str, evidence: str) -> Cont
     if _support(theirs, evidence) > _support(ours, evidence):
         return english
     return latin
+
+
+def _voted_domains(
+    emails: tuple[str, ...], read: tuple[str, ...]
+) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """Return the addresses with each domain spelled as most addresses of both readings spell
+    it ("saffronieaf" once, "saffronleaf" three times), and a warning for each change."""
+    votes = Counter(e.rpartition("@")[2].casefold() for e in read)
+    out, warnings = [], []
+    for address in emails:
+        local, _, domain = address.rpartition("@")
+        key = email_parse.confusable_key(domain)
+        rivals = [
+            d for d in votes if d != domain.casefold() and email_parse.confusable_key(d) == key
+        ]
+        best = max(rivals, key=lambda d: votes[d], default=None)
+        if best is not None and votes[best] > votes[domain.casefold()]:
+            warnings.append(f"email: domain {domain!r} read as {best!r} by most readings")
+            address = f"{local}@{best}"
+        out.append(address)
+    return tuple(dict.fromkeys(out)), tuple(warnings)
 
 
 def _fuller(email: str, others: tuple[str, ...], name: str) -> str:

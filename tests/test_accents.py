@@ -190,6 +190,13 @@ LATIN = Contact(
             {"emails": ("raul@nunez.example",)},
             id="english-addresses-otherwise",
         ),
+        pytest.param(
+            replace(ENGLISH, emails=("raul@saffronleaf.example", "hello@saffronieaf.example")),
+            replace(LATIN, emails=("raul@saffronleaf.example", "hello@saffronleaf.example")),
+            [],
+            {"emails": ("raul@saffronleaf.example", "hello@saffronleaf.example")},
+            id="domain-spelled-as-most-readings-spell-it",
+        ),
     ],
 )
 def test_combine_takes_each_field_from_the_better_reader(

@@ -73,8 +73,10 @@ def _contact_data(segs: list[Segment], region: str) -> _ContactData:
     sites, socials = web.find_web(segs)
     site_hosts = [web.host(s.value) for s in sites]
     emails = email.find_emails(segs, tuple(site_hosts))
-    # a second pass repairs emails against the domains of the valid ones
-    emails = email.find_emails(segs, tuple(site_hosts + [_domain(e.value) for e in emails]))
+    # A second pass repairs emails against the domains of the valid ones; a printed website
+    # counts twice, so it outweighs one address that disagrees with it.
+    attested = site_hosts + site_hosts + [_domain(e.value) for e in emails]
+    emails = email.find_emails(segs, tuple(attested))
     sites = [s for s in sites if not _part_of_email(s, emails)]
     taken = {f.segment for f in [*emails, *sites, *socials]}
     address = find_address(segs, taken | _phone_only(segs, region))

@@ -83,11 +83,20 @@ def _strip_label(value: str) -> tuple[str, list[str]]:
 
 
 def _repair_domain(email: str, domains: tuple[str, ...]) -> tuple[str, list[str]]:
-    """Replace a domain that differs from a printed website's only by OCR confusions."""
+    """Replace a domain that differs from a better-attested one only by OCR confusions.
+
+    domains may repeat: a spelling seen more often (a website, several addresses) wins over
+    one seen less; two spellings seen as often are both left as read.
+    """
     local, _, domain = email.rpartition("@")
-    key = _confusable_key(domain)
-    for known in domains:
-        if domain.casefold() != known.casefold() and _confusable_key(known) == key:
+    key = confusable_key(domain)
+    seen = [d.casefold() for d in domains]
+    for known in dict.fromkeys(domains):
+        if (
+            domain.casefold() != known.casefold()
+            and confusable_key(known) == key
+            and seen.count(known.casefold()) > seen.count(domain.casefold())
+        ):
             return f"{local}@{known}", [f"domain read as {domain!r}"]
     head, _, tld = domain.rpartition(".")
     fixed = vocab.TLD_MISREADS.get(tld)
@@ -114,7 +123,7 @@ def _complete_domain(text: str, domains: tuple[str, ...]) -> str:
     return _CUT_DOMAIN.sub(complete, text)
 
 
-def _confusable_key(text: str) -> str:
+def confusable_key(text: str) -> str:
     """Fold characters Tesseract confuses (rn/m, 0/o, 1/l/i) to one spelling."""
     t = text.casefold().replace("rn", "m").replace("vv", "w")
     return t.translate(str.maketrans("01|ij", "ollll"))
