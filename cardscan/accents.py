@@ -13,7 +13,6 @@ saw, where the words are otherwise the same.
 
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import replace
 
 from . import ocr, parse
@@ -117,16 +116,12 @@ def _voted_domains(
 ) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """Return the addresses with each domain spelled as most addresses of both readings spell
     it ("saffronieaf" once, "saffronleaf" three times), and a warning for each change."""
-    votes = Counter(e.rpartition("@")[2].casefold() for e in read)
+    domains = [e.rpartition("@")[2] for e in read]
     out, warnings = [], []
     for address in emails:
         local, _, domain = address.rpartition("@")
-        key = email_parse.confusable_key(domain)
-        rivals = [
-            d for d in votes if d != domain.casefold() and email_parse.confusable_key(d) == key
-        ]
-        best = max(rivals, key=lambda d: votes[d], default=None)
-        if best is not None and votes[best] > votes[domain.casefold()]:
+        best = email_parse.better_attested(domain, domains)
+        if best is not None:
             warnings.append(f"email: domain {domain!r} read as {best!r} by most readings")
             address = f"{local}@{best}"
         out.append(address)

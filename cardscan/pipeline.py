@@ -49,28 +49,24 @@ def scan_file(
 ) -> list[ScanResult]:
     """Return one result per card found in the image file at path."""
     clock = clock or StageClock()
-    return scan_image(_load(path, clock), settings, clock)
+    return next(scan_pages(_loaded(path, clock), settings, clock))
 
 
 def scan_image(
     image: LoadedImage, settings: ScanSettings, clock: StageClock | None = None
 ) -> list[ScanResult]:
     """Return one result per card found in an already loaded image."""
-    clock = clock or StageClock()
-    source, sha256 = image.source, image.sha256
-    with clock.stage("preprocess"):
-        cards = preprocess.find_cards(image, settings)
-    del image  # see scan_pages
-    return _read_cards(cards, source, sha256, settings, clock)
+    return next(scan_pages(iter((image,)), settings, clock))
 
 
 def scan_pages(
     pages: Iterable[LoadedImage], settings: ScanSettings, clock: StageClock | None = None
 ) -> Iterator[list[ScanResult]]:
-    """Yield the results of each page (a photo, or a PDF's pages), as scan_image does.
+    """Yield the results of each page (a photo, or a PDF's pages): one result per card.
 
     A page's full-size pixels (36 MB for a 12 MP photo) are let go once its cards are cut out,
-    before Tesseract runs: the worker's memory and its Tesseract's then do not peak together.
+    before Tesseract runs, when nothing but pages holds them: the worker's memory and its
+    Tesseract's then do not peak together.
     """
     clock = clock or StageClock()
     for page in pages:
@@ -81,9 +77,11 @@ def scan_pages(
         yield _read_cards(cards, source, sha256, settings, clock)
 
 
-def _load(path: str | Path, clock: StageClock) -> LoadedImage:
+def _loaded(path: str | Path, clock: StageClock) -> Iterator[LoadedImage]:
+    """Yield the image at path, keeping no reference to it here (see scan_pages)."""
     with clock.stage("load"):
-        return imageio.load_image(path)
+        loaded = [imageio.load_image(path)]
+    yield loaded.pop()
 
 
 def _read_cards(

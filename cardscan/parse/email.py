@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
+from collections.abc import Sequence
 
 from email_validator import EmailNotValidError, validate_email
 
@@ -82,6 +84,16 @@ def _strip_label(value: str) -> tuple[str, list[str]]:
     return stripped.lstrip(".-'_"), []
 
 
+def better_attested(domain: str, domains: Sequence[str]) -> str | None:
+    """Return the spelling of domain, differing only by OCR confusions, that domains (which
+    may repeat) hold more often than domain itself; None when there is none."""
+    seen = Counter(d.casefold() for d in domains)
+    key = confusable_key(domain)
+    rivals = [d for d in seen if d != domain.casefold() and confusable_key(d) == key]
+    best = max(rivals, key=lambda d: seen[d], default=None)
+    return best if best is not None and seen[best] > seen[domain.casefold()] else None
+
+
 def _repair_domain(email: str, domains: tuple[str, ...]) -> tuple[str, list[str]]:
     """Replace a domain that differs from a better-attested one only by OCR confusions.
 
@@ -89,15 +101,9 @@ def _repair_domain(email: str, domains: tuple[str, ...]) -> tuple[str, list[str]
     one seen less; two spellings seen as often are both left as read.
     """
     local, _, domain = email.rpartition("@")
-    key = confusable_key(domain)
-    seen = [d.casefold() for d in domains]
-    for known in dict.fromkeys(domains):
-        if (
-            domain.casefold() != known.casefold()
-            and confusable_key(known) == key
-            and seen.count(known.casefold()) > seen.count(domain.casefold())
-        ):
-            return f"{local}@{known}", [f"domain read as {domain!r}"]
+    known = better_attested(domain, domains)
+    if known is not None:
+        return f"{local}@{known}", [f"domain read as {domain!r}"]
     head, _, tld = domain.rpartition(".")
     fixed = vocab.TLD_MISREADS.get(tld)
     if head and fixed and tld.casefold() not in vocab.TLDS:
