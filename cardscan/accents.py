@@ -15,13 +15,13 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from . import ocr, parse
+from . import ocr, parse, tessdata
 from .contact import Contact, warned_field
 from .errors import OcrError
 from .model import CardImage, OcrResult
 from .parse import email as email_parse
 from .parse.folding import ascii_fold, letters
-from .settings import ScanSettings
+from .settings import ScanSettings, cache_dir
 
 #: the Tesseract model that knows the accented letters of every Latin-script language, as
 #: Debian installs it and as Homebrew's tesseract-lang does
@@ -42,13 +42,13 @@ def with_second_reading(contact: Contact, card: CardImage, settings: ScanSetting
     """
     if not settings.second_reading or settings.lang != "eng":
         return contact
-    model = latin_model()
+    model = accents_model()
     if model is None:
         return contact
     try:
-        # One run: the model takes a third of a second to load, and a weak card was already
-        # given its second try by the English reading.
-        text = ocr.read_card(card, replace(settings, lang=model), retry=False)
+        # One run: a weak card was already given its second try by the English reading.
+        reading = replace(settings, lang=model.lang, models=model.folder)
+        text = ocr.read_card(card, reading, retry=False)
     except OcrError:
         return contact  # the first reading stands; a failed second one takes nothing from it
     latin = parse.parse_card(text, region=settings.region)
@@ -58,6 +58,17 @@ def with_second_reading(contact: Contact, card: CardImage, settings: ScanSetting
 def latin_model() -> str | None:
     """Return the name under which Tesseract has the Latin-script model, or None."""
     return next((name for name in ACCENTS_LANG_NAMES if ocr.has_language(name)), None)
+
+
+def accents_model() -> tessdata.Model | None:
+    """Return the model the second reading uses: the Latin-script one, lean where it can be."""
+    name = latin_model()
+    if name is None:
+        return None
+    folder = ocr.models_folder()
+    if folder is None:
+        return tessdata.Model(name)
+    return tessdata.lean_model(name, folder, cache_dir() / "tessdata")
 
 
 def combine(english: Contact, latin: Contact, spellings: list[str]) -> Contact:
@@ -73,7 +84,7 @@ def combine(english: Contact, latin: Contact, spellings: list[str]) -> Contact:
     emails = sources["emails"].emails
     locals_ = " ".join(e.split("@")[0] for e in emails)
     domains = " ".join([e.split("@")[-1] for e in emails] + list(sources["websites"].websites))
-    sources["name"] = _better(latin, english, "name", locals_)
+    sources["name"] = _better_name(latin, english, locals_)
     sources["title"] = _better(latin, english, "title", "")
     sources["company"] = _better(latin, english, "company", domains)
     person = sources["name"]
@@ -109,6 +120,31 @@ def _better(latin: Contact, english: Contact, field: str, evidence: str) -> Cont
     if _support(theirs, evidence) > _support(ours, evidence):
         return english
     return latin
+
+
+def _better_name(latin: Contact, english: Contact, evidence: str) -> Contact:
+    """Return the reading to take the name from: as _better, with two more checks.
+
+    A name that either reading holds as the title is the title line glued or misjudged
+    ("Headof Partnerships"): the other reading's name is taken. And where the two spell the
+    name differently beyond accents, and the addresses spell none of the words they differ in,
+    the more confident reading wins: the Latin-script model reads without a word list (see
+    tessdata.py) and now and then doubles a letter ("Iivanova"), at a lower confidence.
+    """
+    titles = {letters(t) for t in (latin.title, english.title) if t}
+    latin_titled = bool(latin.name) and letters(latin.name or "") in titles
+    english_titled = bool(english.name) and letters(english.name or "") in titles
+    if latin_titled != english_titled and latin.name and english.name:
+        return english if latin_titled else latin
+    choice = _better(latin, english, "name", evidence)
+    if choice is latin and english.name and latin.name:
+        differing = set(latin.name.split()) ^ set(english.name.split())
+        spelled = letters(latin.name) != letters(english.name)
+        silent = _support(" ".join(differing), evidence) == 0
+        surer = english.confidence.get("name", 0.0) > latin.confidence.get("name", 0.0)
+        if spelled and silent and surer:
+            return english
+    return choice
 
 
 def _voted_domains(

@@ -38,6 +38,11 @@ def config_dir() -> Path:
     return Path(platformdirs.user_config_dir(APP_NAME, appauthor=False))
 
 
+def cache_dir() -> Path:
+    """Return the user's cache directory for cardscan (lean model copies live here)."""
+    return Path(platformdirs.user_cache_dir(APP_NAME, appauthor=False))
+
+
 def default_db_path() -> Path:
     """Return CARDSCAN_DB if set, else contacts.db in the user's data directory."""
     override = os.environ.get("CARDSCAN_DB")
@@ -58,3 +63,5 @@ class ScanSettings:
     second_reading: bool = True
     #: where to write intermediate images for `scan --debug-dir`
     debug_dir: Path | None = None
+    #: the folder of the model named by lang, when it is not Tesseract's own (tessdata.py)
+    models: Path | None = None

@@ -197,6 +197,34 @@ LATIN = Contact(
             {"emails": ("raul@saffronleaf.example", "hello@saffronleaf.example")},
             id="domain-spelled-as-most-readings-spell-it",
         ),
+        pytest.param(
+            replace(ENGLISH, name="Ana Ivanova", confidence={"name": 0.78}),
+            replace(LATIN, name="Ana Iivanova", confidence={"name": 0.67}),
+            [],
+            {"name": "Ana Ivanova", "confidence": {"name": 0.78}},
+            id="surer-english-name-when-the-spellings-differ",
+        ),
+        pytest.param(
+            replace(ENGLISH, name="Ana Ivanovo", confidence={"name": 0.60}),
+            replace(LATIN, name="Ana Ivanova", confidence={"name": 0.67}),
+            [],
+            {"name": "Ana Ivanova"},
+            id="surer-latin-name-when-the-spellings-differ",
+        ),
+        pytest.param(
+            replace(ENGLISH, name="Ana Ivanova", title="Head of Partnerships"),
+            replace(LATIN, name="Headof Partnerships", title=None),
+            [],
+            {"name": "Ana Ivanova", "title": "Head of Partnerships"},
+            id="not-a-name-the-other-reading-holds-as-title",
+        ),
+        pytest.param(
+            replace(ENGLISH, name="Headof Partnerships", title="Head of Partnerships"),
+            replace(LATIN, name="Raúl Núñez", title="Head of Partnerships"),
+            [],
+            {"name": "Raúl Núñez"},
+            id="not-a-name-its-own-reading-holds-as-title",
+        ),
     ],
 )
 def test_combine_takes_each_field_from_the_better_reader(

@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 
 from .. import ocr
-from ..accents import ACCENTS_LANG, latin_model
+from ..accents import ACCENTS_LANG, accents_model
 from ..batch import expand_inputs, scan_many
 from ..errors import BadInputError, CardscanError
 from ..parse import parse_text
@@ -137,11 +137,16 @@ def doctor(db: DbOption = None, lang: LangOption = "eng", timeout: TimeoutOption
         typer.echo(f"tesseract  {info.version} at {info.path}")
         typer.echo(f"languages  {', '.join(info.languages) or '(none)'}")
         ocr.require_language(lang)
-        model = latin_model()
+        model = accents_model()
         if model is None:
             typer.echo(f"accents    not restored: {ocr.language_hint(ACCENTS_LANG)}")
+        elif model.folder is None:
+            typer.echo(f"accents    read with the {model.lang} model (second reading)")
         else:
-            typer.echo(f"accents    read with the {model} model (second reading)")
+            typer.echo(
+                f"accents    read with {model.lang}, the Latin-script model without its word "
+                f"list (second reading; kept in {model.folder})"
+            )
         seconds = ocr.self_test(ScanSettings(lang=lang, timeout=timeout))
         typer.echo(f"ocr        read a test line in {seconds:.2f} s")
     except CardscanError as e:

@@ -41,7 +41,17 @@ def _to_grey(pixels: Pixels) -> Pixels:
 def noise_level(grey: Pixels) -> float:
     """Return the sensor noise of a grey image: robust spread of what a 3x3 median removes."""
     residue = grey.astype(np.int16) - cv2.medianBlur(grey, 3).astype(np.int16)
-    return 1.4826 * float(np.median(np.abs(residue - np.median(residue))))
+    return 1.4826 * _median_of_small_ints(np.abs(residue - _median_of_small_ints(residue)))
+
+
+def _median_of_small_ints(values: npt.NDArray[np.int16]) -> int:
+    """Return the (lower) median of integers in -510..510, counted rather than sorted.
+
+    np.median partially sorts a copy: 40 ms on a card, twice per reading; counting takes 2.
+    """
+    counts = np.bincount((values.ravel() + 510).astype(np.intp), minlength=1021)
+    middle = (values.size - 1) // 2
+    return int(np.searchsorted(np.cumsum(counts), middle, side="right")) - 510
 
 
 def _denoise(grey: Pixels) -> Pixels:
