@@ -91,6 +91,8 @@ class OcrResult:
     image_width: int
     image_height: int
     engine: str = "tesseract"
+    #: the model it was read with ("eng", "Latin_lean"); empty when not read by Tesseract
+    lang: str = ""
 
     @property
     def text(self) -> str:
@@ -148,3 +150,6 @@ class CardImage:
     method: str = "frame"  # how it was found: "quad", "text-region", "frame"
     #: structured data decoded from a QR code on the card (vCard / MECARD / URL text), if any
     qr_payload: str | None = None
+    #: the card as read while deciding which way up it goes, when that reading settled it
+    #: (ocr.read_card starts from it instead of reading the card again)
+    reading: OcrResult | None = None

@@ -133,7 +133,9 @@ def read_card(card: CardImage, settings: ScanSettings, retry: bool = True) -> Oc
     retry is False.
     """
     grey = normalise(card.pixels)
-    first = read_pixels(grey, settings, psm=11)
+    first = card.reading
+    if first is None or first.lang != settings.lang:
+        first = read_pixels(grey, settings, psm=11)
     if not retry or not WORTH_RETRYING <= first.confidence < GOOD_ENOUGH:
         return first  # good already, or noise that a second reading would not turn into text
     second = read_pixels(grey, settings, psm=6)
@@ -163,7 +165,7 @@ def read_pixels(pixels: Pixels, settings: ScanSettings, psm: int) -> OcrResult:
         if not cv2.imwrite(image, pixels):
             raise OcrError(f"could not write the card image for tesseract to {folder}")
         data = _image_to_data(image, settings, psm)
-    return _to_result(data, width=pixels.shape[1], height=pixels.shape[0])
+    return _to_result(data, width=pixels.shape[1], height=pixels.shape[0], lang=settings.lang)
 
 
 def _image_to_data(image: str, settings: ScanSettings, psm: int) -> dict[str, list]:
@@ -189,7 +191,7 @@ def _models_option(settings: ScanSettings) -> str:
     return f" --tessdata-dir {shlex.quote(str(settings.models))}"
 
 
-def _to_result(data: dict[str, list], width: int, height: int) -> OcrResult:
+def _to_result(data: dict[str, list], width: int, height: int, lang: str) -> OcrResult:
     lines: dict[tuple[int, int, int], list[OcrWord]] = {}
     for i, text in enumerate(data["text"]):
         text = text.strip()
@@ -200,4 +202,4 @@ def _to_result(data: dict[str, list], width: int, height: int) -> OcrResult:
         box = Box(data["left"][i], data["top"][i], data["width"][i], data["height"][i])
         lines.setdefault(key, []).append(OcrWord(text, box, min(conf, 100.0) / 100.0))
     ordered = sorted(lines.values(), key=lambda ws: (ws[0].box.top, ws[0].box.left))
-    return OcrResult(tuple(OcrLine(tuple(ws)) for ws in ordered), width, height)
+    return OcrResult(tuple(OcrLine(tuple(ws)) for ws in ordered), width, height, lang=lang)

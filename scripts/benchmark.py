@@ -187,6 +187,10 @@ def main() -> int:
     for stage in STAGES:
         values = [t[stage] for t in per_card]
         print(f"  {stage:<15} median {statistics.median(values):6.3f}s  p95 {p95(values):6.3f}s")
+    print(
+        "  (preprocess includes the English reading where it settles which way up the card"
+        " goes;\n   ocr is then only a retry of a weak reading)"
+    )
     scan = statistics.median(totals)
     print(f"  {'cardscan':<15} median {scan:6.3f}s  p95 {p95(totals):6.3f}s per card")
     for threads, label in ((None, "default threads"), ("1", "OMP_THREAD_LIMIT=1")):

@@ -8,7 +8,7 @@ import cv2
 import numpy as np
 import pytest
 
-from cardscan import preprocess
+from cardscan import ocr, preprocess
 from cardscan.model import LoadedImage
 from cardscan.preprocess import detect, lighting, orient, qr, quads, textregion, warp
 from cardscan.settings import ScanSettings
@@ -142,6 +142,22 @@ def test_turned_card_is_turned_back(turn):
     turned = orient.rotate(card, turn)
     back = orient.upright_rotation(turned)
     assert (turn + back) % 360 == 0
+
+
+def test_a_confident_reading_settles_the_turn_and_is_read_once():
+    [card] = preprocess.find_cards(loaded(photo_of(render_card(), TILTED)))
+    assert card.rotation == 0
+    assert card.reading is not None and card.reading.lang == "eng"
+    assert "jane@example.com" in card.reading.text
+    assert ocr.read_card(card, ScanSettings()) is card.reading  # not read again
+    latin = ocr.read_card(card, ScanSettings(lang="Latin"))  # another model reads anew
+    assert latin is not card.reading and latin.lang == "Latin"
+
+
+def test_an_upside_down_card_is_not_settled_by_its_first_reading():
+    way_up = orient.upright(orient.rotate(render_card(1400, 800), 180))
+    assert way_up.turn == 180
+    assert way_up.reading is None  # it was read the wrong way up: read_card reads it again
 
 
 def test_text_line_direction():

@@ -15,7 +15,7 @@ from ..model import CardImage, LoadedImage, Pixels
 from ..settings import ScanSettings
 from .detect import downscale, find_quads
 from .lighting import normalise
-from .orient import rotate, upright_rotation
+from .orient import rotate, upright
 from .qr import decode_qr
 from .textregion import find_text_region
 from .warp import crop_region, resize_for_ocr, warp_quad
@@ -38,18 +38,19 @@ def find_cards(image: LoadedImage, settings: ScanSettings | None = None) -> list
         debug.write_image(debug_dir, stem, "1-outline", debug.draw_outlines(image.pixels, quads))
     found = []
     for number, (pixels, quad, method) in enumerate(cards, start=1):
-        turn = upright_rotation(pixels, settings)
-        upright = rotate(pixels, turn)
+        way_up = upright(pixels, settings)
+        turned = rotate(pixels, way_up.turn)
         if debug_dir is not None:
-            debug.write_image(debug_dir, stem, f"2-card{number}-flat", upright)
-            debug.write_image(debug_dir, stem, f"3-card{number}-normalised", normalise(upright))
+            debug.write_image(debug_dir, stem, f"2-card{number}-flat", turned)
+            debug.write_image(debug_dir, stem, f"3-card{number}-normalised", normalise(turned))
         found.append(
             CardImage(
-                pixels=upright,
+                pixels=turned,
                 quad=quad,
-                rotation=turn,
+                rotation=way_up.turn,
                 method=method,
-                qr_payload=decode_qr(upright),
+                qr_payload=decode_qr(turned),
+                reading=way_up.reading,
             )
         )
     return found
