@@ -132,13 +132,12 @@ def read_card(card: CardImage, settings: ScanSettings, retry: bool = True) -> Oc
     reading is retried as one block of text and the more confident of the two kept, unless
     retry is False.
     """
-    grey = normalise(card.pixels)
     first = card.reading
     if first is None or first.lang != settings.lang:
-        first = read_pixels(grey, settings, psm=11)
+        first = read_pixels(normalise(card.pixels), settings, psm=11)
     if not retry or not WORTH_RETRYING <= first.confidence < GOOD_ENOUGH:
         return first  # good already, or noise that a second reading would not turn into text
-    second = read_pixels(grey, settings, psm=6)
+    second = read_pixels(normalise(card.pixels), settings, psm=6)
     return max((first, second), key=reading_weight)
 
 
