@@ -65,15 +65,17 @@ def scan_pages(
     """Yield the results of each page (a photo, or a PDF's pages): one result per card.
 
     A page's full-size pixels (36 MB for a 12 MP photo) are let go once its cards are cut out,
-    before Tesseract runs, when nothing but pages holds them: the worker's memory and its
-    Tesseract's then do not peak together.
+    before Tesseract runs (to turn them upright), when nothing but pages holds them: the
+    worker's memory and its Tesseract's then do not peak together.
     """
     clock = clock or StageClock()
     for page in pages:
         source, sha256 = page.source, page.sha256
         with clock.stage("preprocess"):
-            cards = preprocess.find_cards(page, settings)
+            flat = preprocess.cut_out(page, settings)
         del page
+        with clock.stage("preprocess"):
+            cards = preprocess.turn_upright(flat, settings)
         yield _read_cards(cards, source, sha256, settings, clock)
 
 
