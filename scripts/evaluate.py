@@ -232,15 +232,17 @@ def empty_prediction(image: str) -> Json:
             "phones": [], "websites": [], "address": None}  # fmt: skip
 
 
-def run_one(root: str, truth: Json) -> Outcome:
-    """Return cardscan's reading of one truth image (imported here: workers import it anyway)."""
+def run_one(root: str, truth: Json, fast: bool = False) -> Outcome:
+    """Return cardscan's reading of one truth image (imported here: workers import it anyway);
+    fast as `--fast`: one English reading."""
     from cardscan.errors import CardscanError
     from cardscan.pipeline import scan_file
     from cardscan.settings import ScanSettings
 
     image, start = truth["image"], time.perf_counter()
     try:
-        results = scan_file(Path(root) / image, ScanSettings(region=truth.get("region") or "US"))
+        settings = ScanSettings(region=truth.get("region") or "US", second_reading=not fast)
+        results = scan_file(Path(root) / image, settings)
         prediction, error = contact_prediction(image, results[0].contact), None
     except CardscanError as e:
         prediction, error = empty_prediction(image), f"{type(e).__name__}: {e}"
@@ -249,13 +251,13 @@ def run_one(root: str, truth: Json) -> Outcome:
     return Outcome(image, truth["tier"], prediction, time.perf_counter() - start, error)
 
 
-def run_all(root: Path, truths: Sequence[Json], jobs: int) -> list[Outcome]:
+def run_all(root: Path, truths: Sequence[Json], jobs: int, fast: bool = False) -> list[Outcome]:
     """Return the outcomes of every truth image, in truth order, using `jobs` processes."""
-    roots = [str(root)] * len(truths)
+    roots, fasts = [str(root)] * len(truths), [fast] * len(truths)
     if jobs <= 1:
-        return _with_progress(map(run_one, roots, truths), len(truths))
+        return _with_progress(map(run_one, roots, truths, fasts), len(truths))
     with ProcessPoolExecutor(max_workers=jobs) as pool:
-        return _with_progress(pool.map(run_one, roots, truths), len(truths))
+        return _with_progress(pool.map(run_one, roots, truths, fasts), len(truths))
 
 
 def _with_progress(outcomes: Iterable[Outcome], total: int) -> list[Outcome]:
@@ -400,6 +402,7 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument("--preds", type=Path, help="write predictions (JSONL) here")
     parser.add_argument("--per-image", type=Path, help="write per-image scores (JSONL) here")
     parser.add_argument("--limit", type=int, help="at most N images of each tier")
+    parser.add_argument("--fast", action="store_true", help="read as `cardscan scan --fast`")
     return parser.parse_args(argv)
 
 
@@ -408,7 +411,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     tiers = set(args.tiers.split(",")) if args.tiers else None
     truths = load_truth(args.dir, tiers, args.limit)
     start = time.perf_counter()
-    outcomes = run_all(args.dir, truths, args.jobs)
+    outcomes = run_all(args.dir, truths, args.jobs, args.fast)
     elapsed = time.perf_counter() - start
     print(format_table(summary_rows(truths, outcomes)))
     print(f"\n{len(truths)} images in {elapsed:.1f} s with -j {args.jobs}")
