@@ -11,7 +11,7 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import imageio, memory, pipeline
+from . import accents, imageio, memory, pipeline
 from .contact import Contact
 from .errors import BadInputError, CardscanError, ExitCode, NoCardTextError
 from .settings import ScanSettings
@@ -132,6 +132,8 @@ def scan_many(
         for path in paths:
             yield scan_one(path, settings, pages=pages)
         return
+    if settings.second_reading:
+        accents.accents_model()  # makes the lean model here, once, not in every worker at once
     with ProcessPoolExecutor(
         max_workers=min(jobs, len(paths)), initializer=memory.return_freed_memory_promptly
     ) as pool:
