@@ -13,7 +13,9 @@ saw, where the words are otherwise the same.
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import replace
+from difflib import SequenceMatcher
 
 from . import ocr, parse, tessdata
 from .contact import Contact, warned_field
@@ -29,7 +31,12 @@ ACCENTS_LANG = "Latin"
 ACCENTS_LANG_NAMES = ("Latin", "script/Latin")
 #: a word of the Latin-script reading below this confidence is not trusted to add an accent
 MIN_CONFIDENCE = 0.60
+#: ... and one below this, to keep one: without its word list the model now and then puts an
+#: accent on a letter in grain ("Projeċt" at 0.33), while true accents read at 0.57 and above
+DOUBTFUL = 0.40
 _PUNCTUATION = ".,;:()\"'’"
+#: a name whose letters match a title's this closely (difflib ratio) is that title misread
+SAME_LINE = 0.85
 #: fields to reach the person, better read by the English model
 _CONTACT_DATA = ("emails", "phones", "websites", "address")
 
@@ -52,7 +59,7 @@ def with_second_reading(contact: Contact, card: CardImage, settings: ScanSetting
     except OcrError:
         return contact  # the first reading stands; a failed second one takes nothing from it
     latin = parse.parse_card(text, region=settings.region)
-    return combine(contact, latin, accented_spellings(text))
+    return combine(contact, latin, accented_spellings(text), doubted_spellings(text))
 
 
 def latin_model() -> str | None:
@@ -71,12 +78,16 @@ def accents_model() -> tessdata.Model | None:
     return tessdata.lean_model(name, folder, cache_dir() / "tessdata")
 
 
-def combine(english: Contact, latin: Contact, spellings: list[str]) -> Contact:
+def combine(
+    english: Contact, latin: Contact, spellings: list[str], doubted: Collection[str] = ()
+) -> Contact:
     """Return one contact from the two readings of a card, each field from the better reader.
 
     Name, title and company come from the Latin-script reading, unless only the English one
     agrees with what the card's addresses spell (the email's local part for the name, the
-    domains for the company); contact data comes from the English reading.
+    domains for the company), or the two differ only by accents the Latin-script reading
+    doubted (words in doubted: "Projeċt" read in grain); contact data comes from the English
+    reading.
     """
     sources: dict[str, Contact] = {}
     for field in _CONTACT_DATA:
@@ -87,6 +98,9 @@ def combine(english: Contact, latin: Contact, spellings: list[str]) -> Contact:
     sources["name"] = _better_name(latin, english, locals_)
     sources["title"] = _better(latin, english, "title", "")
     sources["company"] = _better(latin, english, "company", domains)
+    for field in ("name", "title", "company"):
+        if sources[field] is latin and _only_doubted_accents(latin, english, field, doubted):
+            sources[field] = english
     person = sources["name"]
     emails = tuple(_fuller(e, latin.emails, person.name or "") for e in emails)
     emails, repairs = _voted_domains(emails, english.emails + latin.emails)
@@ -131,11 +145,13 @@ def _better_name(latin: Contact, english: Contact, evidence: str) -> Contact:
     the more confident reading wins: the Latin-script model reads without a word list (see
     tessdata.py) and now and then doubles a letter ("Iivanova"), at a lower confidence.
     """
-    titles = {letters(t) for t in (latin.title, english.title) if t}
-    latin_titled = bool(latin.name) and letters(latin.name or "") in titles
-    english_titled = bool(english.name) and letters(english.name or "") in titles
-    if latin_titled != english_titled and latin.name and english.name:
-        return english if latin_titled else latin
+    titles = [t for t in (latin.title, english.title) if t]
+    latin_titled = _is_one_of(latin.name, titles)
+    english_titled = _is_one_of(english.name, titles)
+    if latin_titled and not english_titled:
+        return english  # even with no name: a title is not one
+    if english_titled and not latin_titled and latin.name:
+        return latin
     choice = _better(latin, english, "name", evidence)
     if choice is latin and english.name and latin.name:
         differing = set(latin.name.split()) ^ set(english.name.split())
@@ -145,6 +161,26 @@ def _better_name(latin: Contact, english: Contact, evidence: str) -> Contact:
         if spelled and silent and surer:
             return english
     return choice
+
+
+def _is_one_of(name: str | None, titles: list[str]) -> bool:
+    """Return whether name is one of the titles, give or take a misread letter or a lost space
+    ("Headof Partnerships", "Projeċt Managor" for "Project Manager")."""
+    if not name:
+        return False
+    spelled = letters(name)
+    return any(SequenceMatcher(None, spelled, letters(t)).ratio() >= SAME_LINE for t in titles)
+
+
+def _only_doubted_accents(
+    latin: Contact, english: Contact, field: str, doubted: Collection[str]
+) -> bool:
+    """Return whether the readings' field differs only by accents on words the Latin-script
+    reading doubted."""
+    ours, theirs = getattr(latin, field), getattr(english, field)
+    if not ours or not theirs or ours == theirs or letters(ours) != letters(theirs):
+        return False
+    return any(word.strip(_PUNCTUATION) in doubted for word in ours.split())
 
 
 def _voted_domains(
@@ -199,6 +235,16 @@ def accented_spellings(reading: OcrResult) -> list[str]:
         and not (core := word.text.strip(_PUNCTUATION)).isascii()
         and core.isalpha()
     ]
+
+
+def doubted_spellings(reading: OcrResult) -> set[str]:
+    """Return the words of a reading that have an accented letter but were read unsurely."""
+    return {
+        core
+        for line in reading.lines
+        for word in line.words
+        if word.confidence < DOUBTFUL and not (core := word.text.strip(_PUNCTUATION)).isascii()
+    }
 
 
 def respell(value: str, spellings: list[str]) -> str:

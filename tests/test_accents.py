@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from cardscan.accents import accented_spellings, combine, respell
+from cardscan.accents import accented_spellings, combine, doubted_spellings, respell
 from cardscan.cli import app
 from cardscan.contact import Contact, Phone
 from cardscan.model import Box, OcrLine, OcrResult, OcrWord
@@ -233,6 +233,52 @@ def test_combine_takes_each_field_from_the_better_reader(
     combined = combine(english, latin, spellings)
     for field, value in expected.items():
         assert getattr(combined, field) == value, field
+
+
+@pytest.mark.parametrize(
+    ("english", "latin", "doubted", "expected"),
+    [
+        pytest.param(
+            replace(ENGLISH, title="Project Manager"),
+            replace(LATIN, title="Projeċt Manager"),
+            {"Projeċt"},
+            {"title": "Project Manager"},
+            id="no-accent-the-latin-reading-doubted",
+        ),
+        pytest.param(
+            replace(ENGLISH, title="Project Manager"),
+            replace(LATIN, title="Projeċt Manager"),
+            set(),
+            {"title": "Projeċt Manager"},
+            id="an-accent-it-did-not-doubt-stays",
+        ),
+        pytest.param(
+            replace(ENGLISH, name="Jurgen Muller"),
+            replace(LATIN, name="Jürgen Müller"),
+            {"Projeċt"},
+            {"name": "Jürgen Müller"},
+            id="doubt-elsewhere-changes-nothing",
+        ),
+        pytest.param(
+            replace(ENGLISH, name=None, given_name=None, family_name=None, title="Project Manager"),
+            replace(LATIN, name="Projeċt Managor", title=None),
+            set(),
+            {"name": None, "title": "Project Manager"},
+            id="a-misread-title-is-no-name",
+        ),
+    ],
+)
+def test_combine_with_doubted_accents(
+    english: Contact, latin: Contact, doubted: set[str], expected: dict[str, object]
+) -> None:
+    combined = combine(english, latin, [], doubted)
+    for field, value in expected.items():
+        assert getattr(combined, field) == value, field
+
+
+def test_doubted_spellings_are_unsure_accented_words() -> None:
+    read = reading(("Projeċt", 0.33), ("Jürgen", 0.57), ("Mañana", 0.2), ("Manager", 0.1))
+    assert doubted_spellings(read) == {"Projeċt", "Mañana"}
 
 
 SAMPLE = Path(__file__).resolve().parent.parent / "samples" / "flat" / "vermeil.png"
