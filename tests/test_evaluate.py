@@ -14,16 +14,19 @@ import pytest
 REPO = Path(__file__).resolve().parent.parent
 
 
-def _load_script() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("evaluate", REPO / "scripts" / "evaluate.py")
+def _load_script(name: str) -> ModuleType:
+    if str(REPO / "scripts") not in sys.path:
+        sys.path.append(str(REPO / "scripts"))  # as when run: evaluate imports scoring
+    spec = importlib.util.spec_from_file_location(name, REPO / "scripts" / f"{name}.py")
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
-    sys.modules["evaluate"] = module  # dataclasses look their module up by name
+    sys.modules[name] = module  # dataclasses look their module up by name
     spec.loader.exec_module(module)
     return module
 
 
-ev = _load_script()
+sc = _load_script("scoring")
+ev = _load_script("evaluate")
 
 TRUTH: dict[str, Any] = {
     "image": "flat/x.png",
@@ -70,7 +73,7 @@ def prediction(**changes: Any) -> dict[str, Any]:
     ],
 )
 def test_clean_spaces(raw: str | None, expected: str) -> None:
-    assert ev.clean_spaces(raw) == expected
+    assert sc.clean_spaces(raw) == expected
 
 
 @pytest.mark.parametrize(
@@ -82,7 +85,7 @@ def test_clean_spaces(raw: str | None, expected: str) -> None:
     ],
 )
 def test_norm_text(raw: str, expected: str) -> None:
-    assert ev.norm_text(raw) == expected
+    assert sc.norm_text(raw) == expected
 
 
 @pytest.mark.parametrize(
@@ -93,7 +96,7 @@ def test_norm_text(raw: str, expected: str) -> None:
     ],
 )
 def test_norm_email(raw: str, expected: str) -> None:
-    assert ev.norm_email(raw) == expected
+    assert sc.norm_email(raw) == expected
 
 
 @pytest.mark.parametrize(
@@ -105,7 +108,7 @@ def test_norm_email(raw: str, expected: str) -> None:
     ],
 )
 def test_norm_website(raw: str, expected: str) -> None:
-    assert ev.norm_website(raw) == expected
+    assert sc.norm_website(raw) == expected
 
 
 @pytest.mark.parametrize(
@@ -118,7 +121,7 @@ def test_norm_website(raw: str, expected: str) -> None:
     ],
 )
 def test_phone_key(raw: str, region: str, expected: str) -> None:
-    assert ev.phone_key(raw, region) == expected
+    assert sc.phone_key(raw, region) == expected
 
 
 @pytest.mark.parametrize(
@@ -132,7 +135,7 @@ def test_phone_key(raw: str, region: str, expected: str) -> None:
     ],
 )
 def test_similarity(a: str, b: str, expected: float) -> None:
-    assert ev.similarity(a, b) == pytest.approx(expected)
+    assert sc.similarity(a, b) == pytest.approx(expected)
 
 
 @pytest.mark.parametrize(
@@ -145,16 +148,16 @@ def test_similarity(a: str, b: str, expected: float) -> None:
     ],
 )
 def test_address_similarity(true: str | None, predicted: str | None, address: float) -> None:
-    assert ev.address_similarity(true, predicted) == pytest.approx(address)
+    assert sc.address_similarity(true, predicted) == pytest.approx(address)
 
 
 def test_a_right_prediction_scores_full_marks() -> None:
-    score = ev.score_image(TRUTH, prediction())
+    score = sc.score_image(TRUTH, prediction())
     assert (score.name, score.name_ci, score.title, score.company) == (True, True, True, True)
-    assert score.emails == ev.SetMatch(2, 2, 2)
-    assert score.phones == ev.SetMatch(2, 2, 2)
-    assert score.phone_kinds == ev.KindMatch(2, 2)
-    assert score.websites == ev.SetMatch(1, 1, 1)
+    assert score.emails == sc.SetMatch(2, 2, 2)
+    assert score.phones == sc.SetMatch(2, 2, 2)
+    assert score.phone_kinds == sc.KindMatch(2, 2)
+    assert score.websites == sc.SetMatch(1, 1, 1)
     assert score.address == 1.0
     assert score.card_ok
 
@@ -168,39 +171,39 @@ def test_a_right_prediction_scores_full_marks() -> None:
         pytest.param({"title": "Head of R and D"}, "title", False, id="title-word-differs"),
         pytest.param({"company": "Fernleaf"}, "company", False, id="company-suffix-missing"),
         pytest.param(
-            {"emails": ["zoe@fernleaf.example"]}, "emails", ev.SetMatch(1, 1, 2), id="email-missed"
+            {"emails": ["zoe@fernleaf.example"]}, "emails", sc.SetMatch(1, 1, 2), id="email-missed"
         ),
         pytest.param(
             {"emails": [*prediction()["emails"], "x@y.example"]},
             "emails",
-            ev.SetMatch(2, 3, 2),
+            sc.SetMatch(2, 3, 2),
             id="email-extra",
         ),
         pytest.param(
             {"phones": ["020 7946 0123", "07700 900456"]},
             "phones",
-            ev.SetMatch(2, 2, 2),
+            sc.SetMatch(2, 2, 2),
             id="phone-strings-in-region",
         ),
         pytest.param(
             {"phones": [{"number": "+442079460124", "kind": "work"}]},
             "phones",
-            ev.SetMatch(0, 1, 2),
+            sc.SetMatch(0, 1, 2),
             id="phone-digit-wrong",
         ),
         pytest.param(
             {"phones": [{"number": "+442079460123", "kind": "fax"}]},
             "phone_kinds",
-            ev.KindMatch(0, 1),
+            sc.KindMatch(0, 1),
             id="phone-kind-wrong",
         ),
         pytest.param(
             {"phones": ["+442079460123"]},
             "phone_kinds",
-            ev.KindMatch(0, 0),
+            sc.KindMatch(0, 0),
             id="phone-without-kind-not-compared",
         ),
-        pytest.param({"websites": []}, "websites", ev.SetMatch(0, 0, 1), id="website-missed"),
+        pytest.param({"websites": []}, "websites", sc.SetMatch(0, 0, 1), id="website-missed"),
         pytest.param(
             {"address": "1 Mill Ln, Bristol BS1 4QA"},
             "address",
@@ -210,7 +213,7 @@ def test_a_right_prediction_scores_full_marks() -> None:
     ],
 )
 def test_one_wrong_field(changes: dict[str, Any], field: str, expected: Any) -> None:
-    assert getattr(ev.score_image(TRUTH, prediction(**changes)), field) == expected
+    assert getattr(sc.score_image(TRUTH, prediction(**changes)), field) == expected
 
 
 @pytest.mark.parametrize(
@@ -223,13 +226,13 @@ def test_one_wrong_field(changes: dict[str, Any], field: str, expected: Any) -> 
     ],
 )
 def test_card_ok_needs_name_emails_and_phones(changes: dict[str, Any], card_ok: bool) -> None:
-    assert ev.score_image(TRUTH, prediction(**changes)).card_ok is card_ok
+    assert sc.score_image(TRUTH, prediction(**changes)).card_ok is card_ok
 
 
 def test_empty_prediction_scores_zero_but_no_false_positives() -> None:
-    score = ev.score_image(TRUTH, ev.empty_prediction("flat/x.png"))
+    score = sc.score_image(TRUTH, ev.empty_prediction("flat/x.png"))
     assert not (score.name or score.title or score.card_ok)
-    assert score.emails == ev.SetMatch(0, 0, 2)
+    assert score.emails == sc.SetMatch(0, 0, 2)
     assert ev._precision([score.emails]) == 0.0
     assert ev._recall([score.emails]) == 0.0
 
@@ -237,9 +240,9 @@ def test_empty_prediction_scores_zero_but_no_false_positives() -> None:
 @pytest.mark.parametrize(
     ("matches", "precision", "recall"),
     [
-        pytest.param([ev.SetMatch(1, 2, 1), ev.SetMatch(1, 1, 3)], 2 / 3, 2 / 4, id="micro"),
-        pytest.param([ev.SetMatch(0, 0, 0)], 1.0, 1.0, id="nothing-to-find"),
-        pytest.param([ev.SetMatch(0, 2, 0)], 0.0, 1.0, id="only-false-positives"),
+        pytest.param([sc.SetMatch(1, 2, 1), sc.SetMatch(1, 1, 3)], 2 / 3, 2 / 4, id="micro"),
+        pytest.param([sc.SetMatch(0, 0, 0)], 1.0, 1.0, id="nothing-to-find"),
+        pytest.param([sc.SetMatch(0, 2, 0)], 0.0, 1.0, id="only-false-positives"),
     ],
 )
 def test_micro_precision_recall(matches: list[Any], precision: float, recall: float) -> None:
