@@ -70,6 +70,22 @@ def test_finds_card_corners_within_tolerance(corners):
     assert error < 12, f"corners off by {error:.1f} px: {quad * factor}"
 
 
+def banded_card(width: int = 700, height: int = 400, band: int = 100) -> np.ndarray:
+    """Return a white card whose bottom is a dark red band with white print: in grey, the band
+    is about as dark as the test table."""
+    card = render_card(width, height)
+    card[height - band :] = (40, 30, 140)
+    cv2.putText(card, "ACME LTD", (40, height - 35), cv2.FONT_HERSHEY_SIMPLEX, 1.3, (250,) * 3, 3)
+    return card
+
+
+def test_outline_takes_in_a_band_the_colour_of_the_table():
+    small, factor = detect.downscale(photo_of(banded_card(), TILTED))
+    [quad] = detect.find_quads(small)
+    error = np.abs(quad * factor - np.float32(TILTED)).max()
+    assert error < 15, f"corners off by {error:.1f} px: {quad * factor}"
+
+
 def veined_photo(corners: list[tuple[float, float]], size=(1600, 1200), seed=5) -> np.ndarray:
     """Return a cream card on a veined, unevenly lit table of nearly its own colour.
 

@@ -2,9 +2,9 @@
 
 find_cards is the stage's entry point: cut_out, then turn_upright (two calls for a caller that
 lets go of the photo in between). Its steps live in their own modules: detect (card outlines on
-a small copy), warp (perspective flattening from full-resolution pixels), textregion (the
-fallback when no outline is found), orient (which way up, by reading), lighting (even
-illumination for OCR) and qr (QR codes).
+a small copy), bands (an outline grown over a coloured band), warp (perspective flattening from
+full-resolution pixels), textregion (the fallback when no outline is found), orient (which way
+up, by reading), lighting (even illumination for OCR) and qr (QR codes).
 """
 
 from __future__ import annotations

@@ -3,7 +3,8 @@
 Several segmentations are tried, because no single cue works on every surface: a card is
 usually brighter than the table (Otsu on grey), differs in colour from the frame's border
 (distance from the border colour), or at least has straight edges (Canny). Every outline any of
-them yields is scored by how card-like it is, and the best non-overlapping ones are kept.
+them yields is scored by how card-like it is, and the best non-overlapping ones are kept, each
+grown over a coloured band along one of its sides if there is one (bands.py).
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ import numpy as np
 import numpy.typing as npt
 
 from ..model import Pixels
+from .bands import grow_over_band
 from .edgelines import colour_edges, outline_candidates
 from .quads import Quad, order_corners
 
@@ -71,7 +73,7 @@ def find_quads(small: Pixels) -> list[Quad]:
             continue
         kept.append(cand)
     kept.sort(key=lambda c: (c.quad[:, 1].min() // 50, c.quad[:, 0].min()))  # reading order
-    return [k.quad for k in kept]
+    return [grow_over_band(k.quad, small) for k in kept]
 
 
 def _second_card(candidate: Candidate, first: Candidate) -> bool:
