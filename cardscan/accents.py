@@ -22,6 +22,7 @@ from .contact import Contact, warned_field
 from .errors import OcrError
 from .model import CardImage, OcrResult
 from .parse import email as email_parse
+from .parse import web
 from .parse.folding import ascii_fold, letters
 from .settings import ScanSettings, cache_dir
 
@@ -103,7 +104,10 @@ def combine(
             sources[field] = english
     person = sources["name"]
     emails = tuple(_fuller(e, latin.emails, person.name or "") for e in emails)
-    emails, repairs = _voted_domains(emails, english.emails + latin.emails)
+    # Every address of both readings votes for its domain, and the website twice, as in the
+    # parser (parse/card.py): a site outweighs one address that disagrees with it.
+    hosts = [web.host(site) for site in sources["websites"].websites]
+    emails, repairs = _voted_domains(emails, english.emails + latin.emails + tuple(hosts * 2))
     confidence = {f: src.confidence[f] for f, src in sources.items() if f in src.confidence}
     warnings = tuple(w for f, src in sources.items() for w in src.warnings if warned_field(w) == f)
     warnings += repairs
@@ -186,8 +190,9 @@ def _only_doubted_accents(
 def _voted_domains(
     emails: tuple[str, ...], read: tuple[str, ...]
 ) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """Return the addresses with each domain spelled as most addresses of both readings spell
-    it ("saffronieaf" once, "saffronleaf" three times), and a warning for each change."""
+    """Return the addresses with each domain spelled as most of read (addresses of both
+    readings, and hosts) spell it ("saffronieaf" once, "saffronleaf" three times), and a
+    warning for each change."""
     domains = [e.rpartition("@")[2] for e in read]
     out, warnings = [], []
     for address in emails:

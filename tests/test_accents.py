@@ -198,6 +198,13 @@ LATIN = Contact(
             id="domain-spelled-as-most-readings-spell-it",
         ),
         pytest.param(
+            replace(ENGLISH, emails=("raul@nunez.ccom",), websites=()),
+            replace(LATIN, emails=("raul@nunez.com",), websites=("www.nunez.com",)),
+            [],
+            {"emails": ("raul@nunez.com",)},
+            id="domain-the-website-of-either-reading-agrees-with",
+        ),
+        pytest.param(
             replace(ENGLISH, name="Ana Ivanova", confidence={"name": 0.78}),
             replace(LATIN, name="Ana Iivanova", confidence={"name": 0.67}),
             [],

@@ -85,13 +85,33 @@ def _strip_label(value: str) -> tuple[str, list[str]]:
 
 
 def better_attested(domain: str, domains: Sequence[str]) -> str | None:
-    """Return the spelling of domain, differing only by OCR confusions, that domains (which
-    may repeat) hold more often than domain itself; None when there is none."""
+    """Return the spelling of domain, differing only by OCR confusions or one stray character,
+    that domains (which may repeat) hold more often than domain itself; None when none does."""
     seen = Counter(d.casefold() for d in domains)
     key = confusable_key(domain)
-    rivals = [d for d in seen if d != domain.casefold() and confusable_key(d) == key]
+    rivals = [
+        d
+        for d in seen
+        if d != domain.casefold()
+        and (confusable_key(d) == key or _one_stray(key, confusable_key(d)))
+    ]
     best = max(rivals, key=lambda d: seen[d], default=None)
     return best if best is not None and seen[best] > seen[domain.casefold()] else None
+
+
+def _one_stray(read: str, printed: str) -> bool:
+    """Return whether read is printed with one character too many: a mark read as a letter in
+    the name ("ilatticecloud.de", "waittle.ai") or a letter read twice ("belleville.ccom").
+    One more letter in the ending is not a slip: "acme.com" is not "acme.co" misread."""
+    if len(read) != len(printed) + 1:
+        return False
+    ending = read.rfind(".")
+    for i, char in enumerate(read):
+        if read[:i] + read[i + 1 :] == printed:
+            doubled = read[i - 1 : i] == char or read[i + 1 : i + 2] == char
+            if i < ending or doubled:
+                return True
+    return False
 
 
 def _repair_domain(email: str, domains: tuple[str, ...]) -> tuple[str, list[str]]:

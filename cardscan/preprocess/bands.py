@@ -15,13 +15,15 @@ import numpy as np
 import numpy.typing as npt
 
 from ..model import Pixels
+from .colours import border_colour
 from .quads import Quad
 
 #: long / short side of a card once grown (business cards are 1.4-1.9; perspective adds)
 MIN_ASPECT, MAX_ASPECT = 1.3, 2.0
 #: a band is at least this share of the card's depth across it
 MIN_DEPTH = 0.12
-#: colour distances (CIELAB): band unlike paper; band unlike what lies beyond it; one colour
+#: colour distances (CIELAB): band unlike paper and table; band unlike what lies beyond it;
+#: one colour
 UNLIKE_PAPER, UNLIKE_BEYOND, SAME_COLOUR = 25.0, 20.0, 14.0
 #: share of points along a row of the band that are of the band's colour: in a solid row, and
 #: at least, in a row that crosses letters printed on the band
@@ -31,10 +33,10 @@ SOLID, LETTERED = 0.6, 0.1
 def grow_over_band(quad: Quad, small: Pixels) -> Quad:
     """Return the quad grown over a coloured band beyond one of its sides, or as it is."""
     lab = cv2.cvtColor(cv2.GaussianBlur(small, (3, 3), 0), cv2.COLOR_BGR2LAB).astype(np.float32)
-    paper = _inside_colour(quad, lab)
+    unlike = (_inside_colour(quad, lab), border_colour(lab))  # a band is neither paper nor table
     best: tuple[float, Quad] | None = None
     for side in range(4):
-        grown = _band_beyond(quad, side, lab, paper)
+        grown = _band_beyond(quad, side, lab, unlike)
         if grown is not None:
             depth = float(np.linalg.norm(grown[side] - quad[side]))
             if best is None or depth > best[0]:
@@ -43,7 +45,10 @@ def grow_over_band(quad: Quad, small: Pixels) -> Quad:
 
 
 def _band_beyond(
-    quad: Quad, side: int, lab: npt.NDArray[np.float32], paper: npt.NDArray[np.float32]
+    quad: Quad,
+    side: int,
+    lab: npt.NDArray[np.float32],
+    unlike: tuple[npt.NDArray[np.float32], ...],
 ) -> Quad | None:
     """Return the quad with side moved outward over a band beyond it, or None if none is."""
     a, b = quad[side], quad[(side + 1) % 4]
@@ -61,8 +66,8 @@ def _band_beyond(
     if any(row is None for row in rows[:3]):
         return None
     band = np.median(np.concatenate([r for r in rows[:3] if r is not None]), axis=0)
-    if np.linalg.norm(band - paper) < UNLIKE_PAPER:
-        return None
+    if any(np.linalg.norm(band - colour) < UNLIKE_PAPER for colour in unlike):
+        return None  # paper (a margin misjudged) or table (the gap to something beside it)
     end = _band_end(rows, band)
     # The band's far edge runs parallel to the side, in both halves of it: a side that is not
     # the band's inner edge (an outline gone astray) meets its far edge at an angle.

@@ -18,6 +18,7 @@ import numpy.typing as npt
 
 from ..model import Pixels
 from .bands import grow_over_band
+from .colours import border_colour
 from .edgelines import colour_edges, outline_candidates
 from .quads import Quad, order_corners
 
@@ -105,16 +106,7 @@ def _masks(small: Pixels, edges: npt.NDArray[np.uint8]) -> Iterator[npt.NDArray[
 def _unlike_border(small: Pixels) -> npt.NDArray[np.uint8]:
     """Return pixels whose colour is far from the frame border's (the table's) median colour."""
     lab = cv2.cvtColor(cv2.GaussianBlur(small, (7, 7), 0), cv2.COLOR_BGR2LAB).astype(np.float32)
-    edge = max(2, min(lab.shape[:2]) // 40)
-    border = np.concatenate(
-        [
-            lab[:edge].reshape(-1, 3),
-            lab[-edge:].reshape(-1, 3),
-            lab[:, :edge].reshape(-1, 3),
-            lab[:, -edge:].reshape(-1, 3),
-        ]
-    )
-    distance = np.linalg.norm(lab - np.median(border, axis=0), axis=2)
+    distance = np.linalg.norm(lab - border_colour(lab), axis=2)
     distance = np.clip(distance * (255.0 / max(float(distance.max()), 1.0)), 0, 255)
     _, mask = cv2.threshold(distance.astype(np.uint8), 0, 255, cv2.THRESH_BINARY + cv2.THRESH_OTSU)
     return np.asarray(mask)
