@@ -62,12 +62,13 @@ def _band_beyond(
     reach = _max_reach(length, depth)
     if reach < MIN_DEPTH * (depth + reach):
         return None
-    rows = [_row(a, b, normal * step, lab) for step in range(2, int(reach) + 8)]
-    if any(row is None for row in rows[:3]):
+    first = [_row(a, b, normal * step, lab) for step in (2, 3, 4)]
+    if any(row is None for row in first):
         return None
-    band = np.median(np.concatenate([r for r in rows[:3] if r is not None]), axis=0)
+    band = np.median(np.concatenate([r for r in first if r is not None]), axis=0)
     if any(np.linalg.norm(band - colour) < UNLIKE_PAPER for colour in unlike):
         return None  # paper (a margin misjudged) or table (the gap to something beside it)
+    rows = first + [_row(a, b, normal * step, lab) for step in range(5, int(reach) + 8)]
     end = _band_end(rows, band)
     # The band's far edge runs parallel to the side, in both halves of it: a side that is not
     # the band's inner edge (an outline gone astray) meets its far edge at an angle.
