@@ -40,10 +40,6 @@ class Model:
     lang: str
     folder: Path | None = None
 
-    @property
-    def is_lean(self) -> bool:
-        return self.folder is not None
-
 
 @functools.cache
 def lean_model(lang: str, models: Path, cache: Path) -> Model:

@@ -4,8 +4,8 @@ Many cards print a band of solid colour along one edge (often with the company i
 outline finders see the paper and the band as two regions: a dark red band on a dark green
 table has no edge in grey at all, so the outline stops where the paper does and the band,
 with whatever is printed on it, is cut off. A band is recognised beyond a side by what a
-band is: a strip of one colour, unlike the paper, that runs the whole side and ends in a
-straight edge of its own, leaving a card of a card's proportions.
+band is: a strip of one colour, unlike the paper and the table, that runs the whole side and
+ends in a straight edge of its own, parallel to it, leaving a card of a card's proportions.
 """
 
 from __future__ import annotations
