@@ -128,9 +128,10 @@ _OPTIONS = "--dpi 300 -c tessedit_do_invert=0 -c preserve_interword_spaces=1"
 def read_card(card: CardImage, settings: ScanSettings, retry: bool = True) -> OcrResult:
     """Return the words, boxes and confidences Tesseract reads on an upright card image.
 
-    The card is read as sparse text first (cards are scattered lines, not paragraphs); a weak
-    reading is retried as one block of text and the more confident of the two kept, unless
-    retry is False.
+    The card is read as sparse text first (cards are scattered lines, not paragraphs), unless
+    turning it upright already read it so with the same model (card.reading); a weak reading
+    is retried as one block of text and the more confident of the two kept, unless retry is
+    False.
     """
     first = card.reading
     if first is None or first.lang != settings.lang:

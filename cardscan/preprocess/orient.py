@@ -1,8 +1,10 @@
 """Turn a flattened card upright: 90 vs 0 from the direction of text lines, 0 vs 180 by OCR.
 
 Tesseract's own orientation detection (OSD, --psm 0) needs dense text and fails on sparse
-cards; instead the direction of text lines comes from the shape of smeared text blobs, and
-which way up is decided by reading a small copy both ways and keeping the more confident one.
+cards; instead the direction of text lines comes from the shape of smeared text blobs. Which
+way up is decided by reading: the card itself, the way up its lines suggest (a confident
+reading settles it, and is kept as the card's first reading), else a small copy of its longest
+lines read both ways up, the more confident way winning.
 """
 
 from __future__ import annotations
