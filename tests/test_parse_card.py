@@ -94,6 +94,39 @@ def ocr(*lines: Line, tilt: float = 0.0) -> OcrResult:
             ("quentin@albrecht.de",),
             id="separator-glyph-splits-items",
         ),
+        pytest.param(
+            ocr(
+                ("Ilse Brand", 60, 60, 40, 0.95),
+                ("D", 60, 200, 44, 0.2),
+                ("Lattice Cloud GmbH", 100, 200, 40, 0.95),
+                ("ilse@latticecloud.de", 60, 400, 24, 0.95),
+            ),
+            "company",
+            "Lattice Cloud GmbH",
+            id="doubtful-logo-mark-before-company-dropped",
+        ),
+        pytest.param(
+            ocr(
+                ("Ilse Brand", 60, 60, 40, 0.95),
+                ("Site Reliability Engineer", 60, 120, 24, 0.95),
+                ("Œ", 390, 120, 24, 0.3),
+                ("ilse@latticecloud.de", 60, 400, 24, 0.95),
+            ),
+            "title",
+            "Site Reliability Engineer",
+            id="doubtful-icon-after-title-dropped",
+        ),
+        pytest.param(
+            ocr(
+                ("Ilse Brand", 60, 60, 40, 0.95),
+                ("A", 60, 200, 40, 0.95),
+                ("Plus Tutors GmbH", 100, 200, 40, 0.95),
+                ("ilse@aplustutors.de", 60, 400, 24, 0.95),
+            ),
+            "company",
+            "A Plus Tutors GmbH",
+            id="confident-lone-letter-kept",
+        ),
     ],
 )
 def test_geometry(result: OcrResult, field: str, expected: object) -> None:

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..contact import Address, Contact, Phone
+from ..model import OcrWord
 from . import confidence, email, phone, web
 from .address import address_region, find_address
 from .company import clean as clean_company
@@ -16,6 +17,9 @@ from .title import continues_title, is_department, proper_case, restore, title_s
 
 #: Confidence factor for a name chosen without agreement from the email.
 _UNCONFIRMED_NAME = 0.8
+#: a lone character at either end of a name, title or company line, read less surely than
+#: this, is a logo or an icon, not a letter of it
+EDGE_MARK = 0.5
 
 
 @dataclass(frozen=True)
@@ -33,7 +37,7 @@ class _ContactData:
 def read_fields(segs: list[Segment], region: str) -> Contact:
     """Return the contact printed on these lines."""
     data = _contact_data(segs, region)
-    free = [s for s in segs if s.index not in data.taken and _has_letters(s.text)]
+    free = [_unmarked(s) for s in segs if s.index not in data.taken and _has_letters(s.text)]
     labels = domain_labels([e.value for e in data.emails], [s.value for s in data.sites])
     locals_ = [e.value.split("@")[0] for e in data.emails if not email.is_role_mailbox(e.value)]
     name, title, company = _people_lines(free, labels, locals_)
@@ -144,6 +148,21 @@ def _part_of_email(site: Found[str], emails: list[Found[str]]) -> bool:
         e.segment == site.segment and _domain(e.value).casefold() == site.value.casefold()
         for e in emails
     )
+
+
+def _unmarked(seg: Segment) -> Segment:
+    """Return the line without a mark read as a lone, doubtful letter at either end: a logo
+    or an icon beside a name, title or company ("D Lattice Cloud", "Engineer Œ")."""
+    words = list(seg.words)
+
+    def mark(word: OcrWord) -> bool:
+        return len(word.text) == 1 and word.text != "&" and word.confidence < EDGE_MARK
+
+    while len(words) > 1 and mark(words[0]):
+        words.pop(0)
+    while len(words) > 1 and mark(words[-1]):
+        words.pop()
+    return replace(seg, words=tuple(words))
 
 
 def _domain(value: str) -> str:
