@@ -158,6 +158,8 @@ def _better_name(latin: Contact, english: Contact, evidence: str) -> Contact:
         return latin
     choice = _better(latin, english, "name", evidence)
     if choice is latin and english.name and latin.name:
+        if _lost_words(latin.name, english.name, evidence):
+            return english  # respelled with the Latin-script reading's accents afterwards
         differing = set(latin.name.split()) ^ set(english.name.split())
         spelled = letters(latin.name) != letters(english.name)
         silent = _support(" ".join(differing), evidence) == 0
@@ -165,6 +167,21 @@ def _better_name(latin: Contact, english: Contact, evidence: str) -> Contact:
         if spelled and silent and surer:
             return english
     return choice
+
+
+def _lost_words(name: str, other: str, evidence: str) -> bool:
+    """Return whether name is other with words lost that the addresses spell out: every word
+    of name is in other (but for accents), and other's further words are all in evidence
+    ("Søren D." beside "Seren D. Tanaka" and soren_tanaka@)."""
+    words, others = name.split(), other.split()
+    extra = [w for w in others if not any(_same_word(w, ours) for ours in words)]
+    kept = all(any(_same_word(theirs, w) for theirs in others) for w in words)
+    return kept and bool(extra) and _support(" ".join(extra), evidence) == len(extra)
+
+
+def _same_word(plain: str, accented: str) -> bool:
+    """Return whether two readings of a word agree, but for accents one of them lost."""
+    return letters(plain) == letters(accented) or _same_but_accents(plain, accented)
 
 
 def _is_one_of(name: str | None, titles: list[str]) -> bool:

@@ -205,6 +205,20 @@ LATIN = Contact(
             id="domain-the-website-of-either-reading-agrees-with",
         ),
         pytest.param(
+            replace(ENGLISH, name="Seren D. Tanaka", emails=("soren_tanaka@juniper.example",)),
+            replace(LATIN, name="Søren D."),
+            ["Søren"],
+            {"name": "Søren D. Tanaka"},
+            id="a-word-the-latin-reading-lost-and-the-email-spells",
+        ),
+        pytest.param(
+            replace(ENGLISH, name="Seren D. Tanaka Oo", emails=("soren@juniper.example",)),
+            replace(LATIN, name="Søren D. Tanaka"),
+            ["Søren"],
+            {"name": "Søren D. Tanaka"},
+            id="an-extra-word-the-email-does-not-spell-is-not-taken",
+        ),
+        pytest.param(
             replace(ENGLISH, name="Ana Ivanova", confidence={"name": 0.78}),
             replace(LATIN, name="Ana Iivanova", confidence={"name": 0.67}),
             [],

@@ -31,6 +31,11 @@ def reading(*lines: list[Word]) -> OcrResult:
             id="accent-and-descender-shift-boxes-but-one-line",
         ),
         pytest.param(
+            reading([("CONCEIÇÃO", 60, 190, 420, 62), ("REDDY", 500, 200, 230, 40)]),
+            ["CONCEIÇÃO REDDY"],
+            id="accent-over-a-capital-and-a-cedilla-make-a-box-taller-not-a-bigger-font",
+        ),
+        pytest.param(
             reading(
                 [("Sophia", 60, 200, 200, 49), ("Petrov", 280, 200, 200, 49)],
                 [("spetrov@cobalt.example", 560, 203, 400, 44)],

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import itertools
 import statistics
+import unicodedata
 from dataclasses import dataclass
 
 from ..model import OcrResult, OcrWord
@@ -181,6 +182,8 @@ def _size_ratio(a: OcrWord, b: OcrWord) -> float:
 
 _ASCENDING = frozenset("bdfhiklt0123456789!?/\\|()[]{}'\"#$%&@")
 _DESCENDING = frozenset("gjpqy,;()[]{}@|")
+#: combining marks that hang below the baseline like a descender: cedilla, ogonek
+_MARKS_BELOW = frozenset("\u0327\u0328")
 
 
 def _font_size(word: OcrWord) -> float:
@@ -193,7 +196,10 @@ def _font_size(word: OcrWord) -> float:
     text = word.text
     tall = any(c.isupper() or c in _ASCENDING or not c.isascii() for c in text)
     share = 0.72 if tall or not any(c.isalpha() for c in text) else 0.5
-    if any(c in _DESCENDING for c in text):
+    marks = [(c, m) for c in text for m in unicodedata.normalize("NFD", c)[1:]]
+    if any(c.isupper() and m not in _MARKS_BELOW for c, m in marks):
+        share += 0.2  # an accent over a capital stands above the capitals ("CONCEIÇÃO")
+    if any(c in _DESCENDING for c in text) or any(m in _MARKS_BELOW for _, m in marks):
         share += 0.22
     return max(word.box.height, 1) / share
 
