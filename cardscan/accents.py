@@ -94,7 +94,7 @@ def combine(
     for field in _CONTACT_DATA:
         sources[field] = english if getattr(english, field) else latin
     emails = sources["emails"].emails
-    locals_ = " ".join(e.split("@")[0] for e in emails)
+    locals_ = " ".join(_locals(emails, latin.emails))
     domains = " ".join([e.split("@")[-1] for e in emails] + list(sources["websites"].websites))
     sources["name"] = _better_name(latin, english, locals_)
     sources["title"] = _better(latin, english, "title", "")
@@ -228,13 +228,28 @@ def _fuller(email: str, others: tuple[str, ...], name: str) -> str:
     local, _, domain = email.rpartition("@")
     for other in others:
         their_local, _, their_domain = other.rpartition("@")
+        same = letters(local) in letters(their_local) or _confusable(local, their_local)
         if (
             their_domain.casefold() == domain.casefold()
-            and letters(local) in letters(their_local)
+            and same
             and _support(name, their_local) > _support(name, local)
         ):
             return other
     return email
+
+
+def _locals(emails: tuple[str, ...], others: tuple[str, ...]) -> list[str]:
+    """Return the local parts of emails, and of the other reading's spellings of the same
+    addresses where the two differ by confusable letters (maigorzata@ / malgorzata@): either
+    may be the one that spells the name right."""
+    ours = [e.rpartition("@")[0] for e in emails]
+    theirs = [o.rpartition("@")[0] for o in others]
+    return list(dict.fromkeys(ours + [t for t in theirs if any(_confusable(t, o) for o in ours)]))
+
+
+def _confusable(local: str, other: str) -> bool:
+    """Return whether two local parts differ only by letters Tesseract confuses (i/l/1)."""
+    return email_parse.confusable_key(local) == email_parse.confusable_key(other)
 
 
 def _support(value: str, evidence: str) -> int:

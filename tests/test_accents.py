@@ -219,6 +219,23 @@ LATIN = Contact(
             id="an-extra-word-the-email-does-not-spell-is-not-taken",
         ),
         pytest.param(
+            replace(
+                ENGLISH,
+                name="Matgorzata Lis",
+                emails=("maigorzata.lis@wisla.example",),
+                confidence={"name": 0.94},
+            ),
+            replace(
+                LATIN,
+                name="Małgorzata Lis",
+                emails=("malgorzata.lis@wisla.example",),
+                confidence={"name": 0.62},
+            ),
+            [],
+            {"name": "Małgorzata Lis", "emails": ("malgorzata.lis@wisla.example",)},
+            id="the-address-spelling-of-either-reading-that-spells-the-name",
+        ),
+        pytest.param(
             replace(ENGLISH, name="Ana Ivanova", confidence={"name": 0.78}),
             replace(LATIN, name="Ana Iivanova", confidence={"name": 0.67}),
             [],

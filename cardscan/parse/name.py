@@ -161,9 +161,30 @@ def repair_with_email(line: str, locals_: list[str]) -> str:
     for token in line.split(" "):
         fixed = token
         for local in locals_:
-            fixed = _repair_token(token, folding.letters(local)) or fixed
+            spelled = folding.letters(local)
+            fixed = _repair_token(token, spelled) or _without_stray(token, spelled) or fixed
         out.append(fixed)
     return " ".join(out)
+
+
+def _without_stray(token: str, local: str) -> str | None:
+    """Return the word without a stray letter read beside an accented one, where the email
+    spells it so: the accent split in two. The stray is the plain letter ("Matłgorzata" with
+    malgorzata@ -> "Małgorzata"), unless the accented one is that letter again, then read
+    twice ("Roọssi" with rossi@ -> "Rossi")."""
+    if len(token) < 5 or not token.isalpha() or token.isascii():
+        return None
+    folded = folding.ascii_fold(token)
+    if len(folded) != len(token) or folded in local:
+        return None
+    for i, char in enumerate(token):
+        if not char.isascii() or folded[:i] + folded[i + 1 :] not in local:
+            continue
+        for j in (i - 1, i + 1):
+            if 0 <= j < len(token) and not token[j].isascii():
+                stray = j if folded[j] == folded[i] else i
+                return token[:stray] + token[stray + 1 :]
+    return None
 
 
 def _repair_token(token: str, local: str) -> str | None:
