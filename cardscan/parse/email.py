@@ -47,7 +47,11 @@ def _candidates(text: str, domains: tuple[str, ...]) -> list[tuple[str, str, lis
         if new != fixed:
             notes.append(note)
         fixed = new
-    fixed = patterns.SPACE_AROUND_AT.sub("@", fixed)
+    fixed = patterns.SPACE_AROUND_AT.sub(_joined_at, fixed)
+    unmarked = _STRAY_IN_LOCAL.sub("", fixed)
+    if unmarked != fixed:
+        notes.append("stray mark dropped")
+        fixed = unmarked
     piped = _PIPE_IN_EMAIL.sub("l", fixed)
     if piped != fixed:
         notes.append("'|' read for 'l'")
@@ -69,6 +73,21 @@ def _candidates(text: str, domains: tuple[str, ...]) -> list[tuple[str, str, lis
         repairs = notes + extra + domain_note
         out.append((text if repairs else value, value, repairs))
     return out
+
+
+def _joined_at(m: re.Match[str]) -> str:
+    """Return "@" for an at sign set apart by the OCR ("jane @acme.com"), but leave it apart
+    between a capitalised word and what follows ("Manager @ acme.io"): a role at a company."""
+    word = m.string[: m.start()].rsplit(None, 1)[-1] if m.string[: m.start()].strip() else ""
+    apart = m.group(0)[:1].isspace() and m.group(0)[-1:].isspace()
+    if apart and word[:1].isupper() and word[1:].islower():
+        return m.group(0)
+    return "@"
+
+
+#: marks no address holds, read inside one ("f£.blackwood@", "j.-yamamoto@"): a currency or
+#: degree sign between letters, a hyphen right after a dot
+_STRAY_IN_LOCAL = re.compile(r"(?<=\w)[£€¥¢§°¤](?=[\w.+'-]*@)|(?<=\.)-(?=[\w.+'-]*@)")
 
 
 #: "|" glued into the local part of an address: a misread "l" ("|.vandijk@" for "l.vandijk@")
@@ -142,7 +161,8 @@ def _complete_domain(text: str, domains: tuple[str, ...]) -> str:
     def complete(m: re.Match[str]) -> str:
         cut = m.group(1).casefold() + "."
         for known in domains:
-            if known.casefold().startswith(cut) and "." not in known[len(cut) :]:
+            # the ending may have two parts (acme.com.au, acme.co.uk), never more
+            if known.casefold().startswith(cut) and known[len(cut) :].count(".") <= 1:
                 return known
         return m.group(0)
 
@@ -194,17 +214,28 @@ def repair_local(found: Found[str], given: str | None, family: str | None) -> Fo
 
     "rwillliams@" on Renée Williams's card is "rwilliams@": the local part matches a usual
     pattern of her name (initial + family, given.family, ...) once I, l, 1 and | and runs of
-    them, which Tesseract confuses, are folded. Other letters stay as printed ("nnasser").
+    them, which Tesseract confuses, are folded. Other letters stay as printed ("nnasser"). A
+    label glued in front of such a pattern is dropped ("Es.dasilva@" for "E s.dasilva@").
     """
     local, _, domain = found.value.rpartition("@")
-    if not (given and family) or any(c.isupper() and c not in "IL" for c in local):
+    if not (given and family):
         return found
-    for pattern in _local_patterns(folding.ascii_fold(given), folding.ascii_fold(family)):
-        if pattern != local.casefold() and _slip_key(pattern) == _slip_key(local):
+    usual = _local_patterns(folding.ascii_fold(given), folding.ascii_fold(family))
+    for pattern in usual:
+        slipped = pattern != local.casefold() and _slip_key(pattern) == _slip_key(local)
+        labelled = local.casefold() not in usual and local.casefold() in {
+            label + pattern for label in _GLUED_LABELS
+        }
+        if slipped or labelled:
             fixed = f"{pattern}@{domain}"
             note = f"email: repaired {found.value!r} -> {fixed!r} (letters misread, per the name)"
             return Found(fixed, found.segment, found.confidence * REPAIRED_FACTOR, note)
     return found
+
+
+#: a label glued to the address ("Es.dasilva@" for "E s.dasilva@"): dropped only where what
+#: follows it is a usual pattern of the person's name
+_GLUED_LABELS = ("e", "m", "em", "email", "mail")
 
 
 def _local_patterns(given: str, family: str) -> list[str]:
