@@ -78,7 +78,8 @@ def _candidates(text: str, domains: tuple[str, ...]) -> list[tuple[str, str, lis
 def _joined_at(m: re.Match[str]) -> str:
     """Return "@" for an at sign set apart by the OCR ("jane @acme.com"), but leave it apart
     between a capitalised word and what follows ("Manager @ acme.io"): a role at a company."""
-    word = m.string[: m.start()].rsplit(None, 1)[-1] if m.string[: m.start()].strip() else ""
+    before = m.string[: m.start()].split()
+    word = before[-1] if before else ""
     apart = m.group(0)[:1].isspace() and m.group(0)[-1:].isspace()
     if apart and word[:1].isupper() and word[1:].islower():
         return m.group(0)
