@@ -122,42 +122,53 @@ def throughput(paths: list[str], jobs: int, settings: ScanSettings) -> tuple[flo
     return 60 * len(paths) / elapsed, [rss for _, rss in results]
 
 
-def store_add_seconds(existing: int, trials: int = 200) -> float:
-    """Return the median seconds of one store.add into a store already holding `existing`."""
-    with tempfile.TemporaryDirectory() as tmp, ContactStore(Path(tmp) / "bench.db") as store:
-        with store.db:
-            for i in range(existing):
-                store.db.execute(
-                    "INSERT INTO contacts (name, created_at, updated_at) VALUES (?, '', '')",
-                    (f"Person {i}",),
-                )
-                cid = store.db.execute("SELECT last_insert_rowid()").fetchone()[0]
-                store.db.execute(
-                    "INSERT INTO emails (contact_id, position, email) VALUES (?, 0, ?)",
-                    (cid, f"person{i}@example.test"),
-                )
-                store.db.execute(
-                    "INSERT INTO phones (contact_id, position, number, kind)"
-                    " VALUES (?, 0, ?, 'work')",
-                    (cid, f"+1415555{i:04d}"),
-                )
-                store.db.execute(
-                    "INSERT INTO cards (contact_id, sha256, ocr_text, created_at)"
-                    " VALUES (?, ?, '', '')",
-                    (cid, f"{i:064x}"),
-                )
-        times = []
+def store_add_seconds(existing: int, trials: int = 300) -> tuple[float, float]:
+    """Return the median seconds of one store.add into an empty store and into one already
+    holding `existing` contacts, the two timed in turns so that drift (caches, clock speed)
+    weighs on both alike."""
+    with (
+        tempfile.TemporaryDirectory() as tmp,
+        ContactStore(Path(tmp) / "empty.db") as empty,
+        ContactStore(Path(tmp) / "full.db") as full,
+    ):
+        _fill(full, existing)
+        times: dict[int, list[float]] = {id(empty): [], id(full): []}
         for i in range(trials):
-            contact = Contact(
-                name=f"New {i}",
-                emails=(f"new{i}@example.test",),
-                phones=(Phone(f"+1212555{i:04d}", "mobile"),),
+            for store in (empty, full) if i % 2 else (full, empty):
+                contact = Contact(
+                    name=f"New {i}",
+                    emails=(f"new{i}@example.test",),
+                    phones=(Phone(f"+1212555{i:04d}", "mobile"),),
+                )
+                start = time.perf_counter()
+                store.seen_image(f"new{i}")
+                store.add(contact, card=CardRecord(f"new{i}", "text", None, b"\xff" * 100_000))
+                times[id(store)].append(time.perf_counter() - start)
+        return statistics.median(times[id(empty)]), statistics.median(times[id(full)])
+
+
+def _fill(store: ContactStore, count: int) -> None:
+    """Give the store `count` contacts, each with an email, a phone and a card."""
+    with store.db:
+        for i in range(count):
+            store.db.execute(
+                "INSERT INTO contacts (name, created_at, updated_at) VALUES (?, '', '')",
+                (f"Person {i}",),
             )
-            start = time.perf_counter()
-            store.seen_image(f"new{i}")
-            store.add(contact, card=CardRecord(f"new{i}", "text", None, b"\xff" * 100_000))
-            times.append(time.perf_counter() - start)
-    return statistics.median(times)
+            cid = store.db.execute("SELECT last_insert_rowid()").fetchone()[0]
+            store.db.execute(
+                "INSERT INTO emails (contact_id, position, email) VALUES (?, 0, ?)",
+                (cid, f"person{i}@example.test"),
+            )
+            store.db.execute(
+                "INSERT INTO phones (contact_id, position, number, kind) VALUES (?, 0, ?, 'work')",
+                (cid, f"+1415555{i:04d}"),
+            )
+            store.db.execute(
+                "INSERT INTO cards (contact_id, sha256, ocr_text, created_at)"
+                " VALUES (?, ?, '', '')",
+                (cid, f"{i:064x}"),
+            )
 
 
 def p95(values: list[float]) -> float:
@@ -206,7 +217,7 @@ def main() -> int:
         f"({many / one:.2f}x)"
     )
     print(f"  peak memory per worker, with its Tesseract run: {max(rss_one + rss_many)} MB")
-    empty, full = store_add_seconds(0), store_add_seconds(args.store_size)
+    empty, full = store_add_seconds(args.store_size)
     print(
         f"  store add: empty {empty * 1000:.2f} ms, with {args.store_size} contacts "
         f"{full * 1000:.2f} ms ({full / empty:.2f}x)"
