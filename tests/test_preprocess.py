@@ -156,7 +156,7 @@ def test_flattened_card_keeps_aspect_and_reads_upright():
 def test_turned_card_is_turned_back(turn):
     card = render_card(1400, 800)
     turned = orient.rotate(card, turn)
-    back = orient.upright_rotation(turned)
+    back = orient.upright(turned).turn
     assert (turn + back) % 360 == 0
 
 

@@ -67,11 +67,6 @@ def upright(pixels: Pixels, settings: ScanSettings | None = None) -> Upright:
     return Upright(turn, first if turn == axes[0] else None)
 
 
-def upright_rotation(pixels: Pixels, settings: ScanSettings | None = None) -> int:
-    """Return the clockwise turn (0, 90, 180, 270) that makes the card's text upright."""
-    return upright(pixels, settings).turn
-
-
 def _likely_axes(grey: Pixels) -> list[int]:
     """Return the turns (0, 90) to try, likelier first; one when the text lines are clear."""
     along, across = line_scores(grey)
