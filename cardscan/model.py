@@ -153,3 +153,5 @@ class CardImage:
     #: the card as read while deciding which way up it goes, when that reading settled it
     #: (ocr.read_card starts from it instead of reading the card again)
     reading: OcrResult | None = None
+    #: the card normalised for OCR, when turning it upright already did that (ocr.read_card)
+    normalised: Pixels | None = None

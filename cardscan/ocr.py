@@ -133,12 +133,15 @@ def read_card(card: CardImage, settings: ScanSettings, retry: bool = True) -> Oc
     is retried as one block of text and the more confident of the two kept, unless retry is
     False.
     """
+    grey = card.normalised
     first = card.reading
     if first is None or first.lang != settings.lang:
-        first = read_pixels(normalise(card.pixels), settings, psm=11)
+        grey = normalise(card.pixels) if grey is None else grey
+        first = read_pixels(grey, settings, psm=11)
     if not retry or not WORTH_RETRYING <= first.confidence < GOOD_ENOUGH:
         return first  # good already, or noise that a second reading would not turn into text
-    second = read_pixels(normalise(card.pixels), settings, psm=6)
+    grey = normalise(card.pixels) if grey is None else grey
+    second = read_pixels(grey, settings, psm=6)
     return max((first, second), key=reading_weight)
 
 

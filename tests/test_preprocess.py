@@ -165,6 +165,8 @@ def test_a_confident_reading_settles_the_turn_and_is_read_once():
     assert card.rotation == 0
     assert card.reading is not None and card.reading.lang == "eng"
     assert "jane@example.com" in card.reading.text
+    assert card.normalised is not None  # the image that reading read, for any other reading
+    assert np.array_equal(card.normalised, lighting.normalise(card.pixels))
     assert ocr.read_card(card, ScanSettings()) is card.reading  # not read again
     latin = ocr.read_card(card, ScanSettings(lang="Latin"))  # another model reads anew
     assert latin is not card.reading and latin.lang == "Latin"
@@ -174,6 +176,7 @@ def test_an_upside_down_card_is_not_settled_by_its_first_reading():
     way_up = orient.upright(orient.rotate(render_card(1400, 800), 180))
     assert way_up.turn == 180
     assert way_up.reading is None  # it was read the wrong way up: read_card reads it again
+    assert way_up.grey is None
 
 
 def test_text_line_direction():

@@ -71,8 +71,9 @@ def turn_upright(cards: list[FlatCard], settings: ScanSettings | None = None) ->
         turned = rotate(card.pixels, way_up.turn)
         if settings.debug_dir is not None:
             folder, stem = settings.debug_dir, card.stem
+            grey = way_up.grey if way_up.grey is not None else normalise(turned)
             debug.write_image(folder, stem, f"2-card{number}-flat", turned)
-            debug.write_image(folder, stem, f"3-card{number}-normalised", normalise(turned))
+            debug.write_image(folder, stem, f"3-card{number}-normalised", grey)
         found.append(
             CardImage(
                 pixels=turned,
@@ -81,6 +82,7 @@ def turn_upright(cards: list[FlatCard], settings: ScanSettings | None = None) ->
                 method=card.method,
                 qr_payload=decode_qr(turned),
                 reading=way_up.reading,
+                normalised=way_up.grey,
             )
         )
     return found

@@ -42,10 +42,12 @@ def rotate(pixels: Pixels, degrees: int) -> Pixels:
 @dataclass(frozen=True)
 class Upright:
     """The clockwise turn that makes a card upright, and the card read at that turn, if the
-    reading was made on the way (it is then the card's first reading: ocr.read_card)."""
+    reading was made on the way (it is then the card's first reading: ocr.read_card), with
+    the card normalised for it (what any other reading of the card reads)."""
 
     turn: int
     reading: OcrResult | None = None
+    grey: Pixels | None = None
 
 
 def upright(pixels: Pixels, settings: ScanSettings | None = None) -> Upright:
@@ -58,13 +60,14 @@ def upright(pixels: Pixels, settings: ScanSettings | None = None) -> Upright:
     settings = settings or ScanSettings()
     grey = _small_grey(pixels, PROBE_SIDE)
     axes = _likely_axes(grey)
-    first = None
     if len(axes) == 1:
-        first = ocr.read_pixels(normalise(rotate(pixels, axes[0])), settings, psm=11)
+        card = normalise(rotate(pixels, axes[0]))
+        first = ocr.read_pixels(card, settings, psm=11)
         if first.confidence >= SETTLED and ocr.reading_weight(first) >= SETTLED_CHARS:
-            return Upright(axes[0], first)
-    turn = _probed_turn(grey, axes, settings)
-    return Upright(turn, first if turn == axes[0] else None)
+            return Upright(axes[0], first, card)
+        turn = _probed_turn(grey, axes, settings)
+        return Upright(turn, first, card) if turn == axes[0] else Upright(turn)
+    return Upright(_probed_turn(grey, axes, settings))
 
 
 def _likely_axes(grey: Pixels) -> list[int]:
