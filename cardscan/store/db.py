@@ -68,9 +68,15 @@ def _check_file(path: Path) -> None:
 
 def _check_identity(db: sqlite3.Connection, path: Path) -> int:
     """Return the schema version of a cardscan store; refuse another program's database."""
-    app_id = db.execute("PRAGMA application_id").fetchone()[0]
-    version = db.execute("PRAGMA user_version").fetchone()[0]
-    has_tables = db.execute("SELECT count(*) FROM sqlite_master").fetchone()[0] > 0
+    # One read transaction, so the three come from one snapshot: read apart, another process
+    # creating the store could commit its tables and its application_id in between.
+    db.execute("BEGIN")
+    try:
+        app_id = db.execute("PRAGMA application_id").fetchone()[0]
+        version = db.execute("PRAGMA user_version").fetchone()[0]
+        has_tables = db.execute("SELECT count(*) FROM sqlite_master").fetchone()[0] > 0
+    finally:
+        db.execute("COMMIT")
     if app_id != APPLICATION_ID and has_tables:
         raise StoreError(f"{path}: a database of another program, not a cardscan store")
     if version > len(MIGRATIONS):
