@@ -5,18 +5,21 @@ from __future__ import annotations
 import glob
 import hashlib
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor, as_completed
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import accents, imageio, memory, pipeline
+from . import imageio, memory, pipeline, reading
 from .contact import Contact
 from .errors import BadInputError, CardscanError, ExitCode, NoCardTextError
 from .settings import ScanSettings
+from .trace import Trace
 
 STDIN = "-"
+#: given a file's path, the trace its stages show what they saw to (`scan --debug-dir`)
+Tracer = Callable[[str], Trace]
 
 
 @dataclass(frozen=True)
@@ -85,12 +88,17 @@ def file_sha256(path: str) -> str | None:
 
 
 def scan_one(
-    path: str, settings: ScanSettings, stdin: bytes | None = None, pages: str | None = None
+    path: str,
+    settings: ScanSettings,
+    stdin: bytes | None = None,
+    pages: str | None = None,
+    tracer: Tracer | None = None,
 ) -> FileOutcome:
     """Scan one file (or stdin's bytes); never raise: an error becomes the outcome's reason.
 
     pages names the pages of a PDF to read ("1-3,5", "all"); the first by default.
     """
+    trace = tracer(path) if tracer is not None else None
     sha256 = None
     try:
         if stdin is not None:
@@ -98,7 +106,7 @@ def scan_one(
         else:
             images = imageio.iter_pages(path, pages)
         cards = []
-        for results in pipeline.scan_pages(images, settings):
+        for results in pipeline.scan_pages(images, settings, trace=trace):
             for result in results:
                 sha256 = result.sha256
                 jpeg = imageio.encode_jpeg(result.card.pixels)
@@ -118,6 +126,7 @@ def scan_many(
     jobs: int | None = None,
     stdin: bytes | None = None,
     pages: str | None = None,
+    tracer: Tracer | None = None,
 ) -> Iterator[FileOutcome]:
     """Yield an outcome per path as each finishes, using up to `jobs` worker processes.
 
@@ -125,20 +134,19 @@ def scan_many(
     """
     memory.return_freed_memory_promptly()  # for the files read in this process
     if stdin is not None and STDIN in paths:
-        yield scan_one(STDIN, settings, stdin=stdin, pages=pages)
+        yield scan_one(STDIN, settings, stdin=stdin, pages=pages, tracer=tracer)
     paths = [p for p in paths if p != STDIN]
     jobs = jobs or default_jobs()
     if jobs <= 1 or len(paths) <= 1:
         for path in paths:
-            yield scan_one(path, settings, pages=pages)
+            yield scan_one(path, settings, pages=pages, tracer=tracer)
         return
-    if settings.second_reading:
-        accents.accents_model()  # makes the lean model here, once, not in every worker at once
+    reading.plan_for(settings.engine)  # makes any model copy here, not in every worker at once
     with ProcessPoolExecutor(
         max_workers=min(jobs, len(paths)), initializer=memory.return_freed_memory_promptly
     ) as pool:
         futures: dict[Future[FileOutcome], str] = {
-            pool.submit(scan_one, path, settings, None, pages): path for path in paths
+            pool.submit(scan_one, path, settings, None, pages, tracer): path for path in paths
         }
         for future in as_completed(futures):
             try:

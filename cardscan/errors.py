@@ -40,6 +40,10 @@ class OcrError(CardscanError):
     exit_code = ExitCode.OCR_FAILURE
 
 
+class OcrTimeoutError(OcrError):
+    """An engine stopped because the card's time (--timeout) ran out."""
+
+
 class NoCardTextError(OcrError):
     def __init__(self, path: str) -> None:
         super().__init__(f"{path}: no card text found")

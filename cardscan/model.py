@@ -7,11 +7,20 @@ image file --load--> LoadedImage --preprocess--> CardImage(s) --ocr--> OcrResult
 from __future__ import annotations
 
 from dataclasses import dataclass
+from enum import StrEnum
 
 import numpy as np
 import numpy.typing as npt
 
 Pixels = npt.NDArray[np.uint8]
+
+
+class Layout(StrEnum):
+    """How the text to read is laid out: a hint to an OCR engine, which may ignore it."""
+
+    SPARSE = "sparse"  # scattered lines, as on a card
+    BLOCK = "block"  # one block of text
+    LINE = "line"  # a single line
 
 
 @dataclass(frozen=True)
@@ -90,8 +99,9 @@ class OcrResult:
     lines: tuple[OcrLine, ...]
     image_width: int
     image_height: int
-    engine: str = "tesseract"
-    #: the model it was read with ("eng", "Latin_lean"); empty when not read by Tesseract
+    #: the engine that read it ("tesseract", "rapidocr"; "text" for plain text)
+    engine: str = ""
+    #: the engine's model it was read with ("eng", "Latin_lean"); empty when it has one only
     lang: str = ""
 
     @property
@@ -104,6 +114,17 @@ class OcrResult:
         if not words:
             return 0.0
         return sum(w.confidence for w in words) / len(words)
+
+    @property
+    def confident_characters(self) -> float:
+        """Letters and digits of words read over 0.5, each counted at its confidence: how much
+        a reading holds (what a retry must beat, what settles which way up a card goes)."""
+        return sum(
+            w.confidence * len(w.text)
+            for line in self.lines
+            for w in line.words
+            if w.confidence > 0.5 and any(c.isalnum() for c in w.text)
+        )
 
     @classmethod
     def from_text(cls, text: str) -> OcrResult:
@@ -153,5 +174,6 @@ class CardImage:
     #: the card as read while deciding which way up it goes, when that reading settled it
     #: (ocr.read_card starts from it instead of reading the card again)
     reading: OcrResult | None = None
-    #: the card normalised for OCR, when turning it upright already did that (ocr.read_card)
-    normalised: Pixels | None = None
+    #: the card as the engine of that reading reads it (normalised grey for Tesseract), so the
+    #: engine's later readings do not prepare it again (ocr.read_card)
+    prepared: Pixels | None = None

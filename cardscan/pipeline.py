@@ -8,11 +8,13 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from . import accents, debug, imageio, ocr, parse, preprocess
+from . import imageio, parse, preprocess, reading
 from .contact import CONTACT_FIELDS, Contact, merge_contacts
 from .errors import NoCardTextError
 from .model import CardImage, LoadedImage, OcrResult
+from .preprocess import FlatCard
 from .settings import ScanSettings
+from .trace import Trace, draw_ocr_boxes
 
 
 @dataclass(frozen=True)
@@ -45,38 +47,47 @@ class StageClock:
 
 
 def scan_file(
-    path: str | Path, settings: ScanSettings, clock: StageClock | None = None
+    path: str | Path,
+    settings: ScanSettings,
+    clock: StageClock | None = None,
+    trace: Trace | None = None,
 ) -> list[ScanResult]:
     """Return one result per card found in the image file at path."""
     clock = clock or StageClock()
-    return next(scan_pages(_loaded(path, clock), settings, clock))
+    return next(scan_pages(_loaded(path, clock), settings, clock, trace))
 
 
 def scan_image(
-    image: LoadedImage, settings: ScanSettings, clock: StageClock | None = None
+    image: LoadedImage,
+    settings: ScanSettings,
+    clock: StageClock | None = None,
+    trace: Trace | None = None,
 ) -> list[ScanResult]:
     """Return one result per card found in an already loaded image."""
-    return next(scan_pages(iter((image,)), settings, clock))
+    return next(scan_pages(iter((image,)), settings, clock, trace))
 
 
 def scan_pages(
-    pages: Iterable[LoadedImage], settings: ScanSettings, clock: StageClock | None = None
+    pages: Iterable[LoadedImage],
+    settings: ScanSettings,
+    clock: StageClock | None = None,
+    trace: Trace | None = None,
 ) -> Iterator[list[ScanResult]]:
     """Yield the results of each page (a photo, or a PDF's pages): one result per card.
 
     A page's full-size pixels (36 MB for a 12 MP photo) are let go once its cards are cut out,
-    before Tesseract runs (to turn them upright), when nothing but pages holds them: the
-    worker's memory and its Tesseract's then do not peak together.
+    before any engine runs (to turn them upright), when nothing but pages holds them: the
+    worker's memory and its engine's then do not peak together. trace, when given, is shown
+    what each stage saw (`scan --debug-dir`).
     """
     clock = clock or StageClock()
+    plan = reading.plan_for(settings.engine)
     for page in pages:
         source, sha256 = page.source, page.sha256
         with clock.stage("preprocess"):
-            flat = preprocess.cut_out(page, settings)
+            flat = preprocess.cut_out(page, trace)
         del page
-        with clock.stage("preprocess"):
-            cards = preprocess.turn_upright(flat, settings)
-        yield _read_cards(cards, source, sha256, settings, clock)
+        yield _read_cards(flat, source, sha256, settings, plan, clock, trace)
 
 
 def _loaded(path: str | Path, clock: StageClock) -> Iterator[LoadedImage]:
@@ -87,22 +98,30 @@ def _loaded(path: str | Path, clock: StageClock) -> Iterator[LoadedImage]:
 
 
 def _read_cards(
-    cards: list[CardImage], source: str, sha256: str, settings: ScanSettings, clock: StageClock
+    flat: list[FlatCard],
+    source: str,
+    sha256: str,
+    settings: ScanSettings,
+    plan: reading.ReadingPlan,
+    clock: StageClock,
+    trace: Trace | None,
 ) -> list[ScanResult]:
-    """Return a result per card that holds something of a card; raise NoCardTextError if none."""
+    """Return a result per card that holds something of a card; raise NoCardTextError if none.
+
+    Each card has the whole --timeout for all its readings, the orientation reading included.
+    """
     results = []
-    stem = Path(source).stem or "image"
-    for number, card in enumerate(cards, start=1):
-        with clock.stage("ocr"):
-            text = ocr.read_card(card, settings)
-        debug.write_ocr_boxes(settings.debug_dir, f"{stem}-4-card{number}", card.pixels, text)
-        with clock.stage("parse"):
-            contact = parse.parse_card(text, region=settings.region)
-        with clock.stage("second reading"):
-            contact = accents.with_second_reading(contact, card, settings)
-        with clock.stage("parse"):
-            if card.qr_payload:
-                contact = _with_qr(contact, card.qr_payload, settings.region)
+    region = settings.parse.phone_region
+    for number, found in enumerate(flat, start=1):
+        reader = plan.reader(settings.engine.timeout)
+        with clock.stage("preprocess"):
+            card = preprocess.turn_upright(found, number, reader, trace)
+        with clock.stage("read"):
+            contact, text = reading.read_contact(card, reader, plan, region)
+        if trace is not None:
+            trace(f"4-card{number}-ocr", draw_ocr_boxes(card.pixels, text))
+        if card.qr_payload:
+            contact = _with_qr(contact, card.qr_payload, region)
         if _is_empty(contact):
             continue  # text, but nothing of a card: a logo, a pattern, a blank back
         results.append(ScanResult(replace(contact, source=source), card, text, sha256))

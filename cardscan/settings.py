@@ -5,6 +5,7 @@ from __future__ import annotations
 import locale
 import os
 from dataclasses import dataclass
+from enum import StrEnum
 from pathlib import Path
 
 import platformdirs
@@ -51,17 +52,38 @@ def default_db_path() -> Path:
     return data_dir() / "contacts.db"
 
 
+class EngineName(StrEnum):
+    """The engines a card can be read with; auto reads with Tesseract and re-reads a weak card
+    with RapidOCR (cardscan/reading.py)."""
+
+    TESSERACT = "tesseract"
+    RAPIDOCR = "rapidocr"
+    AUTO = "auto"
+
+
+@dataclass(frozen=True)
+class EngineOptions:
+    """How to read a card: which engine, in which language, and for how long."""
+
+    engine: str = "tesseract"
+    lang: str = "eng"
+    #: seconds every reading of one card together may take (orientation, retries, second readings)
+    timeout: float = 60.0
+    #: read an English card a second time with a model that knows accented letters (names)
+    second_reading: bool = True
+
+
+@dataclass(frozen=True)
+class ParseOptions:
+    """How to turn what was read into fields."""
+
+    #: the country of phone numbers printed without a +prefix, when the card does not say
+    phone_region: str = "US"
+
+
 @dataclass(frozen=True)
 class ScanSettings:
-    """How to read a card."""
+    """How to read a card and parse it."""
 
-    region: str = "US"
-    lang: str = "eng"
-    #: seconds Tesseract may take on one card before it is stopped
-    timeout: float = 60.0
-    #: read an English card a second time with the Latin-script model (accents, names)
-    second_reading: bool = True
-    #: where to write intermediate images for `scan --debug-dir`
-    debug_dir: Path | None = None
-    #: the folder of the model named by lang, when it is not Tesseract's own (tessdata.py)
-    models: Path | None = None
+    engine: EngineOptions = EngineOptions()
+    parse: ParseOptions = ParseOptions()

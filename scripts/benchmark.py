@@ -3,7 +3,7 @@
 
     python scripts/benchmark.py DIR [--limit N] [--jobs N] [--store-size 10000] [--fast]
 
-Reports, per stage (load, preprocess, ocr, parse, store), the median and p95 seconds per card;
+Reports, per stage (load, preprocess, read, store), the median and p95 seconds per card;
 the median of one plain `tesseract IMAGE stdout` run on the same full photos, and cardscan's
 median as a ratio of it (ratios hold across machines); throughput at -j 1 and -j N in cards per
 minute; peak memory per worker (its own plus its Tesseract run's, sampled together); and the
@@ -31,10 +31,10 @@ from cardscan.contact import Contact, Phone
 from cardscan.errors import CardscanError
 from cardscan.memory import return_freed_memory_promptly
 from cardscan.pipeline import StageClock, scan_file
-from cardscan.settings import ScanSettings
+from cardscan.settings import EngineName, EngineOptions, ScanSettings
 from cardscan.store import CardRecord, ContactStore
 
-STAGES = ("load", "preprocess", "ocr", "parse", "second reading")
+STAGES = ("load", "preprocess", "read")
 
 
 def time_card(path: str, settings: ScanSettings) -> tuple[dict[str, float], int]:
@@ -183,6 +183,10 @@ def main() -> int:
     parser.add_argument("--jobs", type=int, default=default_jobs(), help="workers for -j N")
     parser.add_argument("--store-size", type=int, default=10_000)
     parser.add_argument("--fast", action="store_true", help="one reading, as `cardscan --fast`")
+    parser.add_argument(
+        "--engine", default="tesseract", choices=[e.value for e in EngineName],
+        help="as `cardscan scan --engine` (default tesseract)",
+    )  # fmt: skip
     args = parser.parse_args()
     return_freed_memory_promptly()  # as `cardscan add` / `scan` do
     paths = sorted(str(p) for p in args.folder.rglob("*") if imageio.is_supported_image(p))[
@@ -192,15 +196,15 @@ def main() -> int:
         print(f"benchmark: no images under {args.folder}", file=sys.stderr)
         return 4
     print(f"{len(paths)} photos from {args.folder}")
-    settings = ScanSettings(second_reading=not args.fast)
+    settings = ScanSettings(EngineOptions(engine=args.engine, second_reading=not args.fast))
     per_card = [time_card(p, settings)[0] for p in paths]
     totals = [sum(t.values()) for t in per_card]
     for stage in STAGES:
         values = [t[stage] for t in per_card]
         print(f"  {stage:<15} median {statistics.median(values):6.3f}s  p95 {p95(values):6.3f}s")
     print(
-        "  (preprocess includes the English reading where it settles which way up the card"
-        " goes;\n   ocr is then only a retry of a weak reading)"
+        "  (preprocess includes the first reading where it settles which way up the card"
+        " goes;\n   read is then the other readings, and parsing them)"
     )
     scan = statistics.median(totals)
     print(f"  {'cardscan':<15} median {scan:6.3f}s  p95 {p95(totals):6.3f}s per card")

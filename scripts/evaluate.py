@@ -30,6 +30,8 @@ from typing import Any
 
 from scoring import ImageScore, Json, SetMatch, score_image
 
+from cardscan.settings import EngineName, EngineOptions
+
 # --- running cardscan --------------------------------------------------------------------
 
 
@@ -64,16 +66,15 @@ def empty_prediction(image: str) -> Json:
             "phones": [], "websites": [], "address": None}  # fmt: skip
 
 
-def run_one(root: str, truth: Json, fast: bool = False) -> Outcome:
-    """Return cardscan's reading of one truth image (imported here: workers import it anyway);
-    fast as `--fast`: one English reading."""
+def run_one(root: str, truth: Json, engine: EngineOptions) -> Outcome:
+    """Return cardscan's reading of one truth image (imported here: workers import it anyway)."""
     from cardscan.errors import CardscanError
     from cardscan.pipeline import scan_file
-    from cardscan.settings import ScanSettings
+    from cardscan.settings import ParseOptions, ScanSettings
 
     image, start = truth["image"], time.perf_counter()
     try:
-        settings = ScanSettings(region=truth.get("region") or "US", second_reading=not fast)
+        settings = ScanSettings(engine, ParseOptions(phone_region=truth.get("region") or "US"))
         results = scan_file(Path(root) / image, settings)
         prediction, error = contact_prediction(image, results[0].contact), None
     except CardscanError as e:
@@ -83,13 +84,16 @@ def run_one(root: str, truth: Json, fast: bool = False) -> Outcome:
     return Outcome(image, truth["tier"], prediction, time.perf_counter() - start, error)
 
 
-def run_all(root: Path, truths: Sequence[Json], jobs: int, fast: bool = False) -> list[Outcome]:
+def run_all(
+    root: Path, truths: Sequence[Json], jobs: int, engine: EngineOptions | None = None
+) -> list[Outcome]:
     """Return the outcomes of every truth image, in truth order, using `jobs` processes."""
-    roots, fasts = [str(root)] * len(truths), [fast] * len(truths)
+    engines = [engine or EngineOptions()] * len(truths)
+    roots = [str(root)] * len(truths)
     if jobs <= 1:
-        return _with_progress(map(run_one, roots, truths, fasts), len(truths))
+        return _with_progress(map(run_one, roots, truths, engines), len(truths))
     with ProcessPoolExecutor(max_workers=jobs) as pool:
-        return _with_progress(pool.map(run_one, roots, truths, fasts), len(truths))
+        return _with_progress(pool.map(run_one, roots, truths, engines), len(truths))
 
 
 def _with_progress(outcomes: Iterable[Outcome], total: int) -> list[Outcome]:
@@ -235,6 +239,10 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument("--per-image", type=Path, help="write per-image scores (JSONL) here")
     parser.add_argument("--limit", type=int, help="at most N images of each tier")
     parser.add_argument("--fast", action="store_true", help="read as `cardscan scan --fast`")
+    parser.add_argument(
+        "--engine", default="tesseract", choices=[e.value for e in EngineName],
+        help="read as `cardscan scan --engine` (default tesseract)",
+    )  # fmt: skip
     return parser.parse_args(argv)
 
 
@@ -243,7 +251,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     tiers = set(args.tiers.split(",")) if args.tiers else None
     truths = load_truth(args.dir, tiers, args.limit)
     start = time.perf_counter()
-    outcomes = run_all(args.dir, truths, args.jobs, args.fast)
+    engine = EngineOptions(engine=args.engine, second_reading=not args.fast)
+    outcomes = run_all(args.dir, truths, args.jobs, engine)
     elapsed = time.perf_counter() - start
     print(format_table(summary_rows(truths, outcomes)))
     print(f"\n{len(truths)} images in {elapsed:.1f} s with -j {args.jobs}")

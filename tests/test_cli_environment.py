@@ -20,6 +20,7 @@ from typer.testing import CliRunner
 
 from cardscan import imageio
 from cardscan.cli import app
+from cardscan.cli.debugdir import DebugImages
 from cardscan.errors import ExitCode
 from cardscan.pipeline import scan_image
 from cardscan.settings import ScanSettings
@@ -80,7 +81,9 @@ def test_doctor_reports_a_hanging_tesseract() -> None:
 def test_doctor_reads_a_test_line() -> None:
     result = runner.invoke(app, ["doctor"])
     assert result.exit_code == 0, result.output
-    assert "ocr        read a test line" in result.stdout
+    assert "tesseract  5." in result.stdout or "tesseract  4." in result.stdout
+    assert "reads cards with: eng, Latin_lean" in result.stdout
+    assert "read a test line in" in result.stdout
 
 
 def test_debug_dir_gets_every_step(tmp_path: Path) -> None:
@@ -117,7 +120,29 @@ def test_debug_images_stay_in_the_debug_dir(tmp_path: Path) -> None:
     out = tmp_path / "debug"
     source = f"{tmp_path}/../../outside/../{SAMPLE.name}"  # a name that walks out of the folder
     image = imageio.load_bytes(SAMPLE.read_bytes(), source)
-    scan_image(image, ScanSettings(debug_dir=out))
+    tracer = DebugImages.for_inputs(out, [source])
+    scan_image(image, ScanSettings(), trace=tracer(source))
     written = [p.resolve() for p in tmp_path.rglob("*.jpg")]
     assert len(written) == 4
     assert all(p.parent == out.resolve() for p in written)
+
+
+def test_debug_images_of_files_with_the_same_name_do_not_collide(tmp_path: Path) -> None:
+    for folder in ("a", "b"):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / SAMPLE.name).write_bytes(SAMPLE.read_bytes())
+    out = tmp_path / "debug"
+    files = [str(tmp_path / "a" / SAMPLE.name), str(tmp_path / "b" / SAMPLE.name)]
+    result = runner.invoke(app, ["scan", "-j", "1", "--debug-dir", str(out), *files])
+    assert result.exit_code == 0, result.output
+    names = {p.name for p in out.iterdir()}
+    assert len(names) == 8
+    assert {"vermeil-1-outline.jpg", "vermeil~2-1-outline.jpg"} <= names
+
+
+def test_an_unusable_debug_dir_is_refused_before_reading(tmp_path: Path) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder")
+    result = runner.invoke(app, ["scan", "--debug-dir", str(blocker / "debug"), str(SAMPLE)])
+    assert result.exit_code == ExitCode.BAD_INPUT
+    assert result.stderr.strip().startswith(f"cardscan: {blocker / 'debug'}: debug folder:")

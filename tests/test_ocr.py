@@ -1,4 +1,4 @@
-"""OCR against the real Tesseract on small generated cards (never mocked)."""
+"""The Tesseract engine against the real Tesseract on small generated cards (never mocked)."""
 
 from __future__ import annotations
 
@@ -8,12 +8,18 @@ import cv2
 import numpy as np
 import pytest
 
-from cardscan import debug, imageio, ocr, preprocess
+from cardscan import imageio, ocr, preprocess
+from cardscan.errors import MissingDependencyError
 from cardscan.model import CardImage
-from cardscan.settings import ScanSettings
+from cardscan.ocr.tesseract import TesseractEngine
+from cardscan.trace import draw_ocr_boxes
 
 IMAGES = Path(__file__).parent / "images"
-SETTINGS = ScanSettings(timeout=30)
+ENGINE = TesseractEngine()
+
+
+def reader(model: str = "eng", timeout: float = 30.0) -> ocr.CardReader:
+    return ocr.CardReader(ENGINE, model, ocr.Deadline(timeout))
 
 
 def rendered_card(ink: int = 30, paper: int = 245) -> np.ndarray:
@@ -40,9 +46,28 @@ def words(result) -> set[str]:
 
 
 def test_probe_finds_tesseract_with_english():
-    info = ocr.probe()
+    info = ENGINE.probe()
+    assert info.name == "tesseract"
     assert info.version.startswith(("4", "5"))
-    assert "eng" in info.languages
+    assert "eng" in info.models
+
+
+def test_engine_is_found_by_name():
+    assert isinstance(ocr.engine_named("tesseract"), TesseractEngine)
+    with pytest.raises(MissingDependencyError, match="no OCR engine called 'easyocr'"):
+        ocr.engine_named("easyocr")
+
+
+def test_models_are_english_then_the_lean_latin_script_model():
+    assert ENGINE.models("eng", accents=True)[0] == "eng"
+    assert ENGINE.models("eng", accents=False) == ("eng",)
+    # another language's model has its own accented letters: one reading
+    assert ENGINE.models("Latin", accents=True) == ("Latin",)
+
+
+def test_a_missing_language_names_its_package():
+    with pytest.raises(MissingDependencyError, match="tesseract-ocr-xyz"):
+        ENGINE.models("xyz", accents=True)
 
 
 @pytest.mark.parametrize(
@@ -50,26 +75,30 @@ def test_probe_finds_tesseract_with_english():
     [pytest.param(30, 245, id="dark-on-light"), pytest.param(235, 40, id="light-on-dark")],
 )
 def test_reads_the_words_of_a_card(ink, paper):
-    result = ocr.read_card(CardImage(pixels=rendered_card(ink, paper)), SETTINGS)
+    result = ocr.read_card(CardImage(pixels=rendered_card(ink, paper)), reader())
     assert {"jane", "doe", "product", "manager", "jane.doe@example.com"} <= words(result)
     assert "0123" in result.text
     assert result.confidence > 0.7
+    assert (result.engine, result.lang) == ("tesseract", "eng")
 
 
 def test_photo_is_found_flattened_and_read():
     image = imageio.load_image(IMAGES / "tilted_card.jpg")
-    [card] = preprocess.find_cards(image)
-    result = ocr.read_card(card, SETTINGS)
+    [card] = preprocess.find_cards(image, reader())
+    result = ocr.read_card(card, reader())
     assert card.method == "quad"
     assert "jane.doe@example.com" in words(result)
     assert "415" in result.text and "0123" in result.text
 
 
-def test_ocr_boxes_are_drawn_into_debug_dir(tmp_path: Path):
+def test_ocr_boxes_are_drawn_on_the_card():
     card = CardImage(pixels=rendered_card())
-    result = ocr.read_card(card, SETTINGS)
-    path = debug.write_ocr_boxes(tmp_path, "card-4-card1", card.pixels, result)
-    assert path is not None and path.name == "card-4-card1-ocr.jpg"
-    drawn = cv2.imread(str(path))
+    result = ocr.read_card(card, reader())
+    drawn = draw_ocr_boxes(card.pixels, result)
     assert drawn.shape == card.pixels.shape
-    assert debug.write_ocr_boxes(None, "x", card.pixels, result) is None
+    assert not np.array_equal(drawn, card.pixels)  # boxes were drawn on a copy
+    assert np.array_equal(card.pixels, rendered_card())
+
+
+def test_self_test_reads_its_line():
+    assert 0 < ocr.self_test(ENGINE, timeout=30) < 30

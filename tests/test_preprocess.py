@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import cv2
 import numpy as np
 import pytest
 
 from cardscan import ocr, preprocess
-from cardscan.model import LoadedImage
+from cardscan.model import LoadedImage, Pixels
+from cardscan.ocr.tesseract import TesseractEngine
 from cardscan.preprocess import detect, lighting, orient, qr, quads, textregion, warp
-from cardscan.settings import ScanSettings
+
+
+def reader(model: str = "eng") -> ocr.CardReader:
+    """A reader with the real Tesseract: orientation is decided by reading."""
+    return ocr.CardReader(TesseractEngine(), model, ocr.Deadline(60))
+
 
 LINES = ("JANE DOE", "Chief Engineer", "jane@example.com", "+1 415 555 0100")
 
@@ -139,12 +143,12 @@ def test_two_cards_in_one_photo_are_two_cards():
         render_card(), [(850.0, 650.0), (1450.0, 650.0), (1450.0, 1000.0), (850.0, 1000.0)]
     )
     photo[600:] = second[600:]
-    cards = preprocess.find_cards(loaded(photo))
+    cards = preprocess.find_cards(loaded(photo), reader())
     assert [c.method for c in cards] == ["quad", "quad"]
 
 
 def test_flattened_card_keeps_aspect_and_reads_upright():
-    [card] = preprocess.find_cards(loaded(photo_of(render_card(), TILTED)))
+    [card] = preprocess.find_cards(loaded(photo_of(render_card(), TILTED)), reader())
     height, width = card.pixels.shape[:2]
     assert card.method == "quad"
     assert card.rotation == 0
@@ -156,27 +160,27 @@ def test_flattened_card_keeps_aspect_and_reads_upright():
 def test_turned_card_is_turned_back(turn):
     card = render_card(1400, 800)
     turned = orient.rotate(card, turn)
-    back = orient.upright(turned).turn
+    back = orient.upright(turned, reader()).turn
     assert (turn + back) % 360 == 0
 
 
 def test_a_confident_reading_settles_the_turn_and_is_read_once():
-    [card] = preprocess.find_cards(loaded(photo_of(render_card(), TILTED)))
+    [card] = preprocess.find_cards(loaded(photo_of(render_card(), TILTED)), reader())
     assert card.rotation == 0
     assert card.reading is not None and card.reading.lang == "eng"
     assert "jane@example.com" in card.reading.text
-    assert card.normalised is not None  # the image that reading read, for any other reading
-    assert np.array_equal(card.normalised, lighting.normalise(card.pixels))
-    assert ocr.read_card(card, ScanSettings()) is card.reading  # not read again
-    latin = ocr.read_card(card, ScanSettings(lang="Latin"))  # another model reads anew
+    assert card.prepared is not None  # the image that reading read, for any other reading
+    assert np.array_equal(card.prepared, lighting.normalise(card.pixels))
+    assert ocr.read_card(card, reader()) is card.reading  # not read again
+    latin = ocr.read_card(card, reader("Latin"))  # another model reads anew
     assert latin is not card.reading and latin.lang == "Latin"
 
 
 def test_an_upside_down_card_is_not_settled_by_its_first_reading():
-    way_up = orient.upright(orient.rotate(render_card(1400, 800), 180))
+    way_up = orient.upright(orient.rotate(render_card(1400, 800), 180), reader())
     assert way_up.turn == 180
     assert way_up.reading is None  # it was read the wrong way up: read_card reads it again
-    assert way_up.grey is None
+    assert way_up.prepared is None
 
 
 def test_text_line_direction():
@@ -227,7 +231,7 @@ def test_qr_code_is_decoded():
 def test_no_outline_falls_back_to_text_region():
     page = np.full((900, 1600, 3), 250, np.uint8)  # a card that fills the frame: no edges
     page[250:650, 400:1100] = render_card()
-    [card] = preprocess.find_cards(loaded(page))
+    [card] = preprocess.find_cards(loaded(page), reader())
     assert card.method == "text-region"
     assert textregion.find_text_region(np.full((300, 500, 3), 128, np.uint8)) is None
 
@@ -237,7 +241,7 @@ def test_tilted_text_without_outline_is_straightened():
     page[250:650, 400:1100] = render_card()
     tilt = cv2.getRotationMatrix2D((800, 450), 8, 1.0)
     page = cv2.warpAffine(page, tilt, (1600, 900), borderValue=(250, 250, 250))
-    [card] = preprocess.find_cards(loaded(page))
+    [card] = preprocess.find_cards(loaded(page), reader())
     top_left, top_right = np.float32(card.quad[0]), np.float32(card.quad[1])
     slope = np.degrees(np.arctan2(*(top_right - top_left)[::-1]))
     assert card.method == "text-region"
@@ -245,7 +249,7 @@ def test_tilted_text_without_outline_is_straightened():
 
 
 def test_blank_frame_is_read_whole():
-    [card] = preprocess.find_cards(loaded(np.full((600, 800, 3), 200, np.uint8)))
+    [card] = preprocess.find_cards(loaded(np.full((600, 800, 3), 200, np.uint8)), reader())
     assert card.method == "frame" and card.quad is None
 
 
@@ -255,11 +259,11 @@ def test_corners_are_ordered_clockwise_from_top_left():
     assert ordered.tolist() == [[0, 0], [100, 5], [110, 95], [10, 90]]
 
 
-def test_debug_dir_gets_each_step(tmp_path: Path):
-    preprocess.find_cards(loaded(photo_of(render_card(), TILTED)), ScanSettings(debug_dir=tmp_path))
-    names = sorted(p.name for p in tmp_path.iterdir())
-    assert names == [
-        "synthetic-1-outline.jpg",
-        "synthetic-2-card1-flat.jpg",
-        "synthetic-3-card1-normalised.jpg",
-    ]
+def test_trace_is_shown_each_step():
+    seen: dict[str, Pixels] = {}
+    [card] = preprocess.find_cards(
+        loaded(photo_of(render_card(), TILTED)), reader(), lambda step, px: seen.update({step: px})
+    )
+    assert sorted(seen) == ["1-outline", "2-card1-flat", "3-card1-normalised"]
+    assert np.array_equal(seen["2-card1-flat"], card.pixels)
+    assert seen["3-card1-normalised"].ndim == 2  # what Tesseract reads: grey

@@ -14,7 +14,7 @@ import pytest
 from PIL import Image
 
 from cardscan.pipeline import ScanResult, scan_file
-from cardscan.settings import ScanSettings
+from cardscan.settings import ParseOptions, ScanSettings
 
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"
 TRUTH = [json.loads(line) for line in (SAMPLES / "truth.jsonl").read_text().splitlines()]
@@ -30,7 +30,7 @@ def by_image(rows: list[dict[str, Any]]) -> list[Any]:
 @cache
 def scanned(image: str, region: str) -> ScanResult:
     """Return the first card the real pipeline reads in a sample (each image is read once)."""
-    return scan_file(SAMPLES / image, ScanSettings(region=region))[0]
+    return scan_file(SAMPLES / image, ScanSettings(parse=ParseOptions(phone_region=region)))[0]
 
 
 def test_truth_covers_both_tiers_and_every_layout() -> None:

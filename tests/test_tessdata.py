@@ -5,14 +5,13 @@ from __future__ import annotations
 import os
 import subprocess
 from collections.abc import Iterator
-from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
-from cardscan import imageio, ocr, preprocess, tessdata
-from cardscan.accents import latin_model
-from cardscan.settings import ScanSettings
+from cardscan import imageio, ocr, preprocess
+from cardscan.ocr import tessdata
+from cardscan.ocr.tesseract import TesseractEngine, latin_model, models_folder
 
 SAMPLE = Path(__file__).resolve().parent.parent / "samples" / "flat" / "vermeil.png"
 
@@ -27,7 +26,7 @@ def fresh_cache() -> Iterator[None]:
 @pytest.fixture
 def latin() -> tuple[str, Path]:
     """The Latin-script model as installed (scripts/setup.sh installs it): (name, folder)."""
-    name, folder = latin_model(), ocr.models_folder()
+    name, folder = latin_model(), models_folder()
     assert name is not None and folder is not None, "tesseract-ocr-script-latn is not installed"
     return name, folder
 
@@ -55,11 +54,15 @@ def test_lean_copy_has_the_recogniser_but_no_word_list(
     assert (tmp_path / "configs" / "tsv").is_file()  # pytesseract asks for it on every run
 
 
-def test_lean_copy_reads_accents(latin: tuple[str, Path], tmp_path: Path) -> None:
-    model = tessdata.lean_model(*latin, tmp_path)
-    [card] = preprocess.find_cards(imageio.load_image(SAMPLE))
-    settings = replace(ScanSettings(), lang=model.lang, models=model.folder)
-    words = {w.text for line in ocr.read_card(card, settings).lines for w in line.words}
+def test_lean_copy_reads_accents(latin: tuple[str, Path]) -> None:
+    engine = TesseractEngine()
+    english, accents = engine.models("eng", accents=True)  # the lean copy, in the user's cache
+    assert accents == "Latin_lean"
+    reader = ocr.CardReader(engine, english, ocr.Deadline(60))
+    [card] = preprocess.find_cards(imageio.load_image(SAMPLE), reader)
+    words = {
+        w.text for line in ocr.read_card(card, reader.with_model(accents)).lines for w in line.words
+    }
     assert "Élodie" in words
 
 

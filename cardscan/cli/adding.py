@@ -11,6 +11,7 @@ import typer
 
 from ..batch import FileOutcome, ScannedCard, expand_inputs, file_sha256, scan_many, scan_one
 from ..contact import Meeting, merge_contacts
+from ..settings import EngineName
 from ..store import CardRecord, ContactStore
 from .app import app
 from .options import DbOption, JsonOption, LangOption, RegionOption, open_store
@@ -18,6 +19,7 @@ from .progress import BatchReport, progress
 from .render import print_json, stored_block
 from .review import review
 from .scanning import (
+    EngineOption,
     FastOption,
     ImagesArgument,
     JobsOption,
@@ -53,6 +55,7 @@ def add(
     lang: LangOption = "eng",
     timeout: TimeoutOption = 60.0,
     fast: FastOption = False,
+    engine: EngineOption = EngineName.TESSERACT,
     jobs: JobsOption = None,
     pages: PagesOption = None,
     db: DbOption = None,
@@ -63,7 +66,7 @@ def add(
         raise typer.BadParameter("--back goes with exactly one front IMAGE", param_hint="--back")
     report = BatchReport.for_inputs(inputs, storing=True)
     meeting = Meeting(met=met, met_on=on, notes=tuple(note or ()), tags=tuple(tag or ()))
-    settings = scan_settings(region, lang, timeout, fast)
+    settings = scan_settings(region, lang, timeout, fast, engine)
     stdin = sys.stdin.buffer.read() if "-" in inputs.files else None
     with open_store(db) as store:
         todo = inputs.files if force else _unseen(store, inputs.files, report, json_out)

@@ -8,13 +8,13 @@ from typing import Annotated
 
 import typer
 
-from .. import ocr
-from ..accents import ACCENTS_LANG, accents_model
+from .. import ocr, reading
 from ..batch import expand_inputs, scan_many
 from ..errors import BadInputError, CardscanError
 from ..parse import parse_text
-from ..settings import ScanSettings, default_db_path
+from ..settings import EngineName, EngineOptions, ParseOptions, ScanSettings, default_db_path
 from .app import app, fail
+from .debugdir import DebugImages
 from .options import DbOption, JsonOption, LangOption, RegionOption, open_store, region_of
 from .progress import BatchReport, progress
 from .render import contact_block, print_json
@@ -33,7 +33,17 @@ TimeoutOption = Annotated[
         "--timeout",
         envvar="CARDSCAN_TIMEOUT",
         min=1,
-        help="Seconds Tesseract may take on one card before it is stopped (env CARDSCAN_TIMEOUT).",
+        help="Seconds all readings of one card may take together before it is given up "
+        "(env CARDSCAN_TIMEOUT).",
+    ),
+]
+EngineOption = Annotated[
+    EngineName,
+    typer.Option(
+        "--engine",
+        envvar="CARDSCAN_ENGINE",
+        help="OCR engine: tesseract, rapidocr (the optional extra), or auto: Tesseract, and "
+        "RapidOCR again on a card Tesseract reads weakly (env CARDSCAN_ENGINE).",
     ),
 ]
 FastOption = Annotated[
@@ -55,21 +65,16 @@ def scan_settings(
     lang: str,
     timeout: float,
     fast: bool = False,
-    debug_dir: Path | None = None,
+    engine: EngineName = EngineName.TESSERACT,
 ) -> ScanSettings:
     """Return the settings for reading cards from the command's options.
 
-    Raises MissingDependencyError (exit 3) before any file is read when Tesseract or the
+    Raises MissingDependencyError (exit 3) before any file is read when the engine or the
     language is missing: every card would fail the same way.
     """
-    ocr.require_language(lang)
-    return ScanSettings(
-        region=region_of(region),
-        lang=lang,
-        timeout=timeout,
-        second_reading=not fast,
-        debug_dir=debug_dir,
-    )
+    options = EngineOptions(engine=str(engine), lang=lang, timeout=timeout, second_reading=not fast)
+    reading.plan_for(options)
+    return ScanSettings(engine=options, parse=ParseOptions(phone_region=region_of(region)))
 
 
 @app.command()
@@ -80,20 +85,25 @@ def scan(
     lang: LangOption = "eng",
     timeout: TimeoutOption = 60.0,
     fast: FastOption = False,
+    engine: EngineOption = EngineName.TESSERACT,
     jobs: JobsOption = None,
     pages: PagesOption = None,
     debug_dir: Annotated[
         Path | None,
-        typer.Option("--debug-dir", file_okay=False, help="Write intermediate images here."),
+        typer.Option(
+            "--debug-dir", file_okay=False, help="Write what each step saw here (created)."
+        ),
     ] = None,
 ) -> None:
     """Read cards and print the contacts found, without storing them."""
     inputs = expand_inputs(images)
     report = BatchReport.for_inputs(inputs)
-    settings = scan_settings(region, lang, timeout, fast, debug_dir)
+    settings = scan_settings(region, lang, timeout, fast, engine)
+    tracer = DebugImages.for_inputs(debug_dir, inputs.files) if debug_dir else None
+    stdin = _stdin_if_asked(inputs.files)
     with progress(len(inputs.files)) as advance:
         for outcome in scan_many(
-            inputs.files, settings, jobs, stdin=_stdin_if_asked(inputs.files), pages=pages
+            inputs.files, settings, jobs, stdin=stdin, pages=pages, tracer=tracer
         ):
             advance()
             if report.record_failure(outcome):
@@ -129,28 +139,19 @@ def parse(
 
 
 @app.command()
-def doctor(db: DbOption = None, lang: LangOption = "eng", timeout: TimeoutOption = 60.0) -> None:
-    """Check that Tesseract and the contact store work; exit non-zero when something is broken."""
+def doctor(
+    db: DbOption = None,
+    lang: LangOption = "eng",
+    timeout: TimeoutOption = 60.0,
+    engine: EngineOption = EngineName.TESSERACT,
+) -> None:
+    """Check the OCR engines and the contact store; exit non-zero when something is broken."""
     broken: CardscanError | None = None
-    try:
-        info = ocr.probe()
-        typer.echo(f"tesseract  {info.version} at {info.path}")
-        typer.echo(f"languages  {', '.join(info.languages) or '(none)'}")
-        ocr.require_language(lang)
-        model = accents_model()
-        if model is None:
-            typer.echo(f"accents    not restored: {ocr.language_hint(ACCENTS_LANG)}")
-        elif model.folder is None:
-            typer.echo(f"accents    read with the {model.lang} model (second reading)")
-        else:
-            typer.echo(
-                f"accents    read with {model.lang}, the Latin-script model without its word "
-                f"list (second reading; kept in {model.folder})"
-            )
-        seconds = ocr.self_test(ScanSettings(lang=lang, timeout=timeout))
-        typer.echo(f"ocr        read a test line in {seconds:.2f} s")
-    except CardscanError as e:
-        broken = e
+    for name in ocr.ENGINE_NAMES:
+        needed = name == engine or (engine == EngineName.AUTO and name == "tesseract")
+        problem = _check_engine(name, lang, timeout)
+        if problem is not None and needed:
+            broken = broken or problem
     path = db or default_db_path()
     try:
         with open_store(path) as store:
@@ -162,6 +163,23 @@ def doctor(db: DbOption = None, lang: LangOption = "eng", timeout: TimeoutOption
         fail(str(broken))
         raise typer.Exit(int(broken.exit_code))
     typer.echo("ok", err=True)
+
+
+def _check_engine(name: str, lang: str, timeout: float) -> CardscanError | None:
+    """Print what one engine is and whether it reads; return what is broken, if anything."""
+    try:
+        engine = ocr.engine_named(name)
+        info = engine.probe()
+        typer.echo(f"{name:<10} {info.version} at {info.location}")
+        typer.echo(f"{'':<10} models: {', '.join(info.models) or '(none)'}")
+        models = engine.models(lang, accents=True)
+        typer.echo(f"{'':<10} reads cards with: {', '.join(models)}")
+        seconds = ocr.self_test(engine, timeout)
+        typer.echo(f"{'':<10} read a test line in {seconds:.2f} s")
+    except CardscanError as e:
+        typer.echo(f"{name:<10} not usable: {e}")
+        return e
+    return None
 
 
 def _stdin_if_asked(files: list[str]) -> bytes | None:

@@ -9,22 +9,19 @@ lines read both ways up, the more confident way winning.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
+from typing import Protocol
 
 import cv2
 import numpy as np
 
-from .. import ocr
-from ..model import OcrResult, Pixels
-from ..settings import ScanSettings
+from ..model import Layout, OcrResult, Pixels
 from .lighting import normalise
 
 #: long side of the copy text lines are found on: large enough to read body text
 PROBE_SIDE = 1000
 #: text lines this many times more along one axis than the other settle the axis without OCR
 CLEAR_AXIS = 3.0
-#: seconds one probe may take
-PROBE_TIMEOUT = 20.0
 #: a card read at the turn its text lines suggest, this confidently and with this many
 #: confident characters, is upright: read upside down, the dev and hard photos read at most
 #: 0.50 (80 cards); upright, most read 0.77-0.95
@@ -39,6 +36,15 @@ def rotate(pixels: Pixels, degrees: int) -> Pixels:
     return np.asarray(cv2.rotate(pixels, codes[degrees % 360]))
 
 
+class Reader(Protocol):
+    """What orientation needs of an OCR engine (ocr.CardReader is one): the card in the form
+    the engine reads best, and a reading of it."""
+
+    def prepare(self, pixels: Pixels) -> Pixels: ...
+
+    def read(self, pixels: Pixels, layout: Layout = Layout.SPARSE) -> OcrResult: ...
+
+
 @dataclass(frozen=True)
 class Upright:
     """The clockwise turn that makes a card upright, and the card read at that turn, if the
@@ -47,27 +53,26 @@ class Upright:
 
     turn: int
     reading: OcrResult | None = None
-    grey: Pixels | None = None
+    prepared: Pixels | None = None
 
 
-def upright(pixels: Pixels, settings: ScanSettings | None = None) -> Upright:
+def upright(pixels: Pixels, reader: Reader) -> Upright:
     """Return the turn (0, 90, 180, 270) that makes the card's text upright.
 
     When text lines settle the axis, the card is read at that turn as ocr.read_card would
     read it; a confident reading settles the turn too, and is kept. Otherwise a sample of the
     card is read both ways up (and along both axes when the lines did not settle it).
     """
-    settings = settings or ScanSettings()
     grey = _small_grey(pixels, PROBE_SIDE)
     axes = _likely_axes(grey)
     if len(axes) == 1:
-        card = normalise(rotate(pixels, axes[0]))
-        first = ocr.read_pixels(card, settings, psm=11)
-        if first.confidence >= SETTLED and ocr.reading_weight(first) >= SETTLED_CHARS:
+        card = reader.prepare(rotate(pixels, axes[0]))
+        first = reader.read(card, Layout.SPARSE)
+        if first.confidence >= SETTLED and first.confident_characters >= SETTLED_CHARS:
             return Upright(axes[0], first, card)
-        turn = _probed_turn(grey, axes, settings)
+        turn = _probed_turn(grey, axes, reader)
         return Upright(turn, first, card) if turn == axes[0] else Upright(turn)
-    return Upright(_probed_turn(grey, axes, settings))
+    return Upright(_probed_turn(grey, axes, reader))
 
 
 def _likely_axes(grey: Pixels) -> list[int]:
@@ -81,9 +86,8 @@ def _likely_axes(grey: Pixels) -> list[int]:
     return [0, 90] if along >= across else [90, 0]
 
 
-def _probed_turn(grey: Pixels, axes: list[int], settings: ScanSettings) -> int:
+def _probed_turn(grey: Pixels, axes: list[int], reader: Reader) -> int:
     """Return the turn whose sample of text lines reads best, trying each axis both ways up."""
-    probe = replace(settings, timeout=min(PROBE_TIMEOUT, settings.timeout))
     scores: dict[int, float] = {}
     for turn in axes:
         sample = text_line_sample(rotate(grey, turn))
@@ -91,7 +95,7 @@ def _probed_turn(grey: Pixels, axes: list[int], settings: ScanSettings) -> int:
             continue
         # One Tesseract run reads the sample both ways up, stacked: half the cost of two runs.
         scores[turn], scores[turn + 180] = _read_scores(
-            np.vstack([sample, rotate(sample, 180)]), probe
+            np.vstack([sample, rotate(sample, 180)]), reader
         )
     if not scores:
         return axes[0]
@@ -157,9 +161,10 @@ def _line_score(ink: Pixels) -> float:
     return float(sum(w * h for _, _, w, h in _line_boxes(ink)))
 
 
-def _read_scores(stacked: Pixels, settings: ScanSettings) -> tuple[float, float]:
+def _read_scores(stacked: Pixels, reader: Reader) -> tuple[float, float]:
     """Return the confident characters read in the top and in the bottom half of an image."""
-    result = ocr.read_pixels(stacked, settings, psm=6)
+    # The sample is normalised grey already; an engine that reads colour reads grey as well.
+    result = reader.read(stacked, Layout.BLOCK)
     middle = stacked.shape[0] / 2
     halves = [0.0, 0.0]
     for line in result.lines:

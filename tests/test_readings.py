@@ -1,4 +1,5 @@
-"""The second reading: which Latin-script words may respell a field, and how (table-driven)."""
+"""Readings combined: which Latin-script words may respell a field, and how; what another
+engine's reading may fill (table-driven)."""
 
 from __future__ import annotations
 
@@ -9,12 +10,18 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from cardscan.accents import accented_spellings, combine, doubted_spellings, respell
 from cardscan.cli import app
 from cardscan.contact import Contact, Phone
 from cardscan.model import Box, OcrLine, OcrResult, OcrWord
+from cardscan.parse.readings import (
+    accented_spellings,
+    combine,
+    doubted_spellings,
+    respell,
+    with_other_engine,
+)
 from cardscan.pipeline import scan_file
-from cardscan.settings import ScanSettings
+from cardscan.settings import EngineOptions, ParseOptions, ScanSettings
 
 
 def reading(*words: tuple[str, float]) -> OcrResult:
@@ -330,7 +337,8 @@ SAMPLE = Path(__file__).resolve().parent.parent / "samples" / "flat" / "vermeil.
     ],
 )
 def test_second_reading_on_a_real_card(second_reading: bool, name: str) -> None:
-    [result] = scan_file(SAMPLE, ScanSettings(region="FR", second_reading=second_reading))
+    settings = ScanSettings(EngineOptions(second_reading=second_reading), ParseOptions("FR"))
+    [result] = scan_file(SAMPLE, settings)
     assert result.contact.name == name
 
 
@@ -338,3 +346,60 @@ def test_fast_option_reads_once() -> None:
     result = CliRunner().invoke(app, ["scan", "--fast", "--json", str(SAMPLE)])
     assert result.exit_code == 0, result.output
     assert json.loads(result.stdout)["name"] == "Elodie Marchetti"
+
+
+FIRST = Contact(
+    name="Jane Doe",
+    emails=("jane@acme.example",),
+    confidence={"name": 0.9, "emails": 0.95},
+)
+
+
+@pytest.mark.parametrize(
+    ("first", "other", "expected"),
+    [
+        pytest.param(
+            Contact(name="Jane Doe", confidence={"name": 0.9}),
+            Contact(
+                name="Jane Dae",
+                emails=("jane@acme.example",),
+                phones=(Phone("+14155550100", "work"),),
+                confidence={"name": 0.7, "emails": 0.9, "phones": 0.9},
+            ),
+            Contact(
+                name="Jane Doe",
+                emails=("jane@acme.example",),
+                phones=(Phone("+14155550100", "work"),),
+                confidence={"name": 0.9, "emails": 0.9, "phones": 0.9},
+            ),
+            id="photo-tesseract-missed-the-contact-data-other-engine-fills-it",
+        ),
+        pytest.param(
+            FIRST,
+            Contact(name="Jane Dae", emails=("jane@acme.exarnple",), confidence={"name": 0.99}),
+            FIRST,
+            id="fields-read-by-the-first-engine-are-never-overwritten",
+        ),
+        pytest.param(
+            Contact(emails=("jane@acme.example",)),
+            Contact(
+                name="Jane Doe",
+                given_name="Jane",
+                family_name="Doe",
+                warnings=("name: low confidence (0.41)", "emails: repaired"),
+            ),
+            Contact(
+                name="Jane Doe",
+                given_name="Jane",
+                family_name="Doe",
+                emails=("jane@acme.example",),
+                warnings=("name: low confidence (0.41)",),
+            ),
+            id="a-name-only-the-other-engine-read-comes-with-its-parts-and-its-warnings",
+        ),
+    ],
+)
+def test_other_engine_fills_only_what_the_first_lacks(
+    first: Contact, other: Contact, expected: Contact
+) -> None:
+    assert with_other_engine(first, other) == expected

@@ -1,31 +1,24 @@
-"""Intermediate images for `scan --debug-dir`: what each stage saw, written as named files.
+"""What each stage saw, for `scan --debug-dir`: the Trace callback and the pictures it gets.
 
-Files are named `<stem>-<step>-<what>.jpg` (e.g. `card-1-outline.jpg`, `card-2-card1-flat.jpg`),
-so a folder listing reads in pipeline order.
+The stages stay pure: they hand a picture and the name of their step ("1-outline",
+"2-card1-flat", "3-card1-normalised", "4-card1-ocr": a listing reads in pipeline order) to a
+trace callback, when one is given; the CLI's callback writes them as files.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from pathlib import Path
+from collections.abc import Callable, Sequence
 
 import cv2
 import numpy as np
 
 from .model import OcrResult, Pixels
 
+#: a stage's picture and the name of its step ("2-card1-flat")
+Trace = Callable[[str, Pixels], None]
+
 _OUTLINE = (0, 200, 0)
 _BOX = (0, 0, 255)
-
-
-def write_image(debug_dir: Path | None, stem: str, step: str, pixels: Pixels) -> Path | None:
-    """Write pixels as debug_dir/<stem>-<step>.jpg (nothing when debug_dir is None)."""
-    if debug_dir is None:
-        return None
-    debug_dir.mkdir(parents=True, exist_ok=True)
-    path = debug_dir / f"{stem}-{step}.jpg"
-    cv2.imwrite(str(path), pixels, [cv2.IMWRITE_JPEG_QUALITY, 90])
-    return path
 
 
 def draw_outlines(
@@ -55,12 +48,3 @@ def draw_ocr_boxes(pixels: Pixels, result: OcrResult) -> Pixels:
             colour = _BOX if word.confidence < 0.6 else _OUTLINE
             cv2.rectangle(canvas, (box.left, box.top), (box.right, box.bottom), colour, 2)
     return np.asarray(canvas)
-
-
-def write_ocr_boxes(
-    debug_dir: Path | None, stem: str, pixels: Pixels, result: OcrResult
-) -> Path | None:
-    """Write the OCR input with word boxes as debug_dir/<stem>-ocr.jpg (None: nothing written)."""
-    if debug_dir is None:
-        return None
-    return write_image(debug_dir, stem, "ocr", draw_ocr_boxes(pixels, result))

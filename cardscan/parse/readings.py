@@ -1,14 +1,16 @@
-"""A second reading with the Latin-script model, for the names the English model misspells.
+"""Several readings of one card made into one contact, each field from the reading that
+reads it better. Pure: the readings arrive as contacts and OCR results (cardscan/reading.py
+makes them).
 
 Tesseract's English model has no accented letters: it reads "Élodie" as "Elodie", "Müller"
 as "Muller", and "Raúl" as something no longer name-like. The Latin-script model knows the
-letters of every Latin-script language and reads names better (on the shared dev set, names
-spelled exactly: 100% vs 97% on flat cards, 95% vs 90% on photos), but it misreads more
-e-mail addresses and phone numbers. So a card is read with both, and the contact takes each
-field from the reading that is better at it: name, title and company from the Latin-script
-reading, contact data from the English one, either falling back to the other when it found
-nothing. A field taken from the English reading still gets the accents the Latin-script one
-saw, where the words are otherwise the same.
+letters of every Latin-script language and reads names better, but it misreads more e-mail
+addresses and phone numbers. So a card is read with both, and the contact takes each field
+from the reading that is better at it: name, title and company from the Latin-script reading,
+contact data from the English one, either falling back to the other when it found nothing.
+A field taken from the English reading still gets the accents the Latin-script one saw,
+where the words are otherwise the same. A reading by another engine (with_other_engine) fills
+what the first engine's readings did not find.
 """
 
 from __future__ import annotations
@@ -17,19 +19,14 @@ from collections.abc import Collection
 from dataclasses import replace
 from difflib import SequenceMatcher
 
-from . import ocr, parse, tessdata
-from .contact import Contact, warned_field
-from .errors import OcrError
-from .model import CardImage, OcrResult
-from .parse import email as email_parse
-from .parse import web
-from .parse.folding import ascii_fold, letters
-from .settings import ScanSettings, cache_dir
+from ..contact import Contact, warned_field
+from ..model import OcrResult
+from . import email as email_parse
+from . import web
+from .card import read_fields
+from .folding import ascii_fold, letters
+from .lines import segments
 
-#: the Tesseract model that knows the accented letters of every Latin-script language, as
-#: Debian installs it and as Homebrew's tesseract-lang does
-ACCENTS_LANG = "Latin"
-ACCENTS_LANG_NAMES = ("Latin", "script/Latin")
 #: a word of the Latin-script reading below this confidence is not trusted to add an accent
 MIN_CONFIDENCE = 0.60
 #: ... and one below this, to keep one: without its word list the model now and then puts an
@@ -42,41 +39,32 @@ SAME_LINE = 0.85
 _CONTACT_DATA = ("emails", "phones", "websites", "address")
 
 
-def with_second_reading(contact: Contact, card: CardImage, settings: ScanSettings) -> Contact:
-    """Return the contact read in English combined with a Latin-script reading of the card.
+def with_accents(english: Contact, latin_text: OcrResult, region: str) -> Contact:
+    """Return the contact read in English combined with a Latin-script reading of the card."""
+    latin = read_fields(segments(latin_text), region.upper())
+    return combine(english, latin, accented_spellings(latin_text), doubted_spellings(latin_text))
 
-    Without the Latin-script model, with `--fast`, or when the card was read in another
-    language (whose model has its own accented letters), the contact is returned as it is.
+
+#: the fields another engine's reading may fill when the first engine found nothing for them
+_FILLABLE = ("name", "title", "company", "emails", "phones", "websites", "address")
+
+
+def with_other_engine(first: Contact, other: Contact) -> Contact:
+    """Return first with each field it lacks taken from another engine's reading of the card.
+
+    A field first holds is kept: a confident reading is never overwritten by a guess.
     """
-    if not settings.second_reading or settings.lang != "eng":
-        return contact
-    model = accents_model()
-    if model is None:
-        return contact
-    try:
-        # One run: a weak card was already given its second try by the English reading.
-        reading = replace(settings, lang=model.lang, models=model.folder)
-        text = ocr.read_card(card, reading, retry=False)
-    except OcrError:
-        return contact  # the first reading stands; a failed second one takes nothing from it
-    latin = parse.parse_card(text, region=settings.region)
-    return combine(contact, latin, accented_spellings(text), doubted_spellings(text))
-
-
-def latin_model() -> str | None:
-    """Return the name under which Tesseract has the Latin-script model, or None."""
-    return next((name for name in ACCENTS_LANG_NAMES if ocr.has_language(name)), None)
-
-
-def accents_model() -> tessdata.Model | None:
-    """Return the model the second reading uses: the Latin-script one, lean where it can be."""
-    name = latin_model()
-    if name is None:
-        return None
-    folder = ocr.models_folder()
-    if folder is None:
-        return tessdata.Model(name)
-    return tessdata.lean_model(name, folder, cache_dir() / "tessdata")
+    taken = [f for f in _FILLABLE if not getattr(first, f) and getattr(other, f)]
+    if not taken:
+        return first
+    values = {f: getattr(other, f) for f in taken}
+    if "name" in taken:
+        values |= {"given_name": other.given_name, "family_name": other.family_name}
+    confidence = dict(first.confidence) | {
+        f: other.confidence[f] for f in taken if f in other.confidence
+    }
+    warnings = first.warnings + tuple(w for w in other.warnings if warned_field(w) in taken)
+    return replace(first, **values, confidence=confidence, warnings=warnings)
 
 
 def combine(

@@ -1,0 +1,87 @@
+"""Which readings a card gets, and the contact they make together.
+
+Every card is read with its engine's primary model. An English card is read again with a
+model that knows accented letters, where the engine has one (Tesseract's Latin-script model).
+In auto mode, a card whose reading is weak is read once more by a second engine (RapidOCR).
+The parser makes a contact of each reading and parse.readings combines them, field by field.
+All readings of a card share its deadline (--timeout).
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+
+from . import ocr, parse
+from .contact import Contact
+from .errors import MissingDependencyError, OcrError
+from .model import CardImage, OcrResult
+from .parse import readings
+from .settings import EngineOptions
+
+#: a first reading weaker than this (mean word confidence) is re-read by auto's second engine
+WEAK_CONFIDENCE = 0.60
+#: ... and so is one with fewer confident characters than this: a card gives almost no text
+WEAK_TEXT = 40.0
+
+
+@dataclass(frozen=True)
+class ReadingPlan:
+    """The engine a card is read with, its models (primary first) and, in auto mode, the
+    engine that re-reads a weak card."""
+
+    engine: ocr.Engine
+    models: tuple[str, ...]
+    second_engine: ocr.Engine | None = None
+
+    def reader(self, timeout: float) -> ocr.CardReader:
+        """Return a reader for a new card, with the card's whole time budget."""
+        return ocr.CardReader(self.engine, self.models[0], ocr.Deadline(timeout))
+
+
+@functools.cache
+def plan_for(options: EngineOptions) -> ReadingPlan:
+    """Return how cards are read under options; raise MissingDependencyError when the engine
+    (or, for tesseract, the language) is missing. Auto without RapidOCR reads with Tesseract."""
+    name = "tesseract" if options.engine == "auto" else options.engine
+    engine = ocr.engine_named(name)
+    models = engine.models(options.lang, options.second_reading)
+    second = None
+    if options.engine == "auto":
+        try:
+            second = ocr.engine_named("rapidocr")
+            second.probe()
+        except MissingDependencyError:
+            second = None
+    return ReadingPlan(engine, models, second)
+
+
+def read_contact(
+    card: CardImage, reader: ocr.CardReader, plan: ReadingPlan, region: str
+) -> tuple[Contact, OcrResult]:
+    """Return the contact the card's readings make together, and its first reading."""
+    first = ocr.read_card(card, reader)
+    contact = parse.parse_card(first, region=region)
+    for model in plan.models[1:]:
+        try:
+            # One run: a weak card was already given its second try by the first reading.
+            text = ocr.read_card(card, reader.with_model(model), retry=False)
+        except OcrError:
+            continue  # the first reading stands; a failed further one takes nothing from it
+        contact = readings.with_accents(contact, text, region)
+    if plan.second_engine is not None and is_weak(contact, first):
+        other_reader = ocr.CardReader(plan.second_engine, None, reader.deadline)
+        try:
+            other = ocr.read_card(card, other_reader, retry=False)
+        except OcrError:
+            return contact, first
+        contact = readings.with_other_engine(contact, parse.parse_card(other, region=region))
+    return contact, first
+
+
+def is_weak(contact: Contact, first: OcrResult) -> bool:
+    """Return whether a reading is worth a second engine's time: no way to reach the person
+    found, an unsure reading, or almost no text."""
+    unreachable = not contact.emails and not contact.phones
+    unsure = first.confidence < WEAK_CONFIDENCE
+    return unreachable or unsure or first.confident_characters < WEAK_TEXT

@@ -1,0 +1,141 @@
+"""The read-and-retry policy and the card's time budget, with fake engines (no binary needed).
+
+The real engines are tested on real images in test_ocr.py; these fakes cover what a real
+engine does too rarely to test on demand: a weak first reading, a timeout, no text at all.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+
+import numpy as np
+import pytest
+
+from cardscan import ocr, pipeline, reading
+from cardscan.contact import Contact
+from cardscan.errors import NoCardTextError, OcrTimeoutError
+from cardscan.model import Box, CardImage, Layout, LoadedImage, OcrLine, OcrResult, OcrWord, Pixels
+from cardscan.settings import ScanSettings
+
+
+def result(text: str, confidence: float, engine: str = "fake", lang: str = "m") -> OcrResult:
+    words = tuple(
+        OcrWord(token, Box(40 * i, 10, 30, 20), confidence) for i, token in enumerate(text.split())
+    )
+    return OcrResult((OcrLine(words),) if words else (), 600, 400, engine=engine, lang=lang)
+
+
+@dataclass
+class FakeEngine:
+    """Answers each read with the next of its readings, after sleeping `delay` seconds."""
+
+    readings: list[OcrResult]
+    delay: float = 0.0
+    name: str = "fake"
+    prefers_normalised: bool = False
+    calls: list[tuple[Layout, str | None, float]] = field(default_factory=list)
+
+    def probe(self) -> ocr.EngineInfo:
+        return ocr.EngineInfo(self.name, "1", "(test)", ("m",))
+
+    def models(self, lang: str, accents: bool) -> tuple[str, ...]:
+        return ("m",)
+
+    def read(
+        self,
+        pixels: Pixels,
+        layout: Layout = Layout.SPARSE,
+        model: str | None = None,
+        timeout: float = 60.0,
+    ) -> OcrResult:
+        self.calls.append((layout, model, timeout))
+        if self.delay > timeout:
+            raise OcrTimeoutError(f"{self.name} took longer than {timeout:.3g}s")
+        time.sleep(self.delay)
+        return self.readings.pop(0)
+
+
+CARD = CardImage(pixels=np.full((400, 600, 3), 255, np.uint8))
+
+
+def reader_of(engine: FakeEngine, seconds: float = 30.0) -> ocr.CardReader:
+    return ocr.CardReader(engine, "m", ocr.Deadline(seconds))
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "kept", "reads"),
+    [
+        pytest.param(0.95, None, "first", 1, id="confident-first-is-kept-unread-again"),
+        pytest.param(0.20, None, "first", 1, id="noise-is-not-worth-a-retry"),
+        pytest.param(0.60, 0.90, "second", 2, id="weak-first-retried-as-a-block-better-wins"),
+        pytest.param(0.60, 0.50, "first", 2, id="weak-first-retried-worse-retry-loses"),
+    ],
+)
+def test_retry_policy(first, second, kept, reads):
+    readings = [result("Jane Doe jane@example.com", first)]
+    if second is not None:
+        readings.append(result("Jane Doe jane@example.com", second))
+    expected = {"first": readings[0], "second": readings[-1]}[kept]
+    engine = FakeEngine(list(readings))
+    assert ocr.read_card(CARD, reader_of(engine)) is expected
+    assert len(engine.calls) == reads
+    assert [c[0] for c in engine.calls] == [Layout.SPARSE, Layout.BLOCK][:reads]
+
+
+def test_no_retry_when_asked_not_to():
+    engine = FakeEngine([result("Jane Doe", 0.6)])
+    ocr.read_card(CARD, reader_of(engine), retry=False)
+    assert len(engine.calls) == 1
+
+
+def test_the_orientation_reading_of_the_same_engine_and_model_is_not_read_again():
+    first = result("Jane Doe", 0.9)
+    engine = FakeEngine([result("other", 0.9)])
+    card = CardImage(pixels=CARD.pixels, reading=first)
+    assert ocr.read_card(card, reader_of(engine)) is first
+    assert engine.calls == []
+    assert ocr.read_card(card, reader_of(engine).with_model("other")).text == "other"
+
+
+def test_each_reading_gets_what_is_left_of_the_cards_budget():
+    engine = FakeEngine([result("Jane", 0.6), result("Jane", 0.6)], delay=0.3)
+    ocr.read_card(CARD, reader_of(engine, seconds=5.0))
+    first, second = engine.calls[0][2], engine.calls[1][2]
+    assert first <= 5.0 and second <= first - 0.25
+
+
+def test_a_card_out_of_time_fails_with_an_ocr_error():
+    engine = FakeEngine([result("Jane", 0.6), result("Jane", 0.6)], delay=0.4)
+    with pytest.raises(OcrTimeoutError, match=r"reading the card took longer than 0\.5s"):
+        ocr.read_card(CARD, reader_of(engine, seconds=0.5))
+
+
+def test_a_deadline_passed_says_so():
+    deadline = ocr.Deadline(0.01)
+    time.sleep(0.02)
+    with pytest.raises(OcrTimeoutError, match=r"reading the card took longer than 0\.01s"):
+        deadline.remaining()
+
+
+def test_a_card_with_no_text_is_no_card_text(monkeypatch: pytest.MonkeyPatch):
+    engine = FakeEngine([result("", 0.0) for _ in range(4)])
+    monkeypatch.setattr(reading, "plan_for", lambda options: reading.ReadingPlan(engine, ("m",)))
+    image = LoadedImage("blank.png", np.full((300, 500, 3), 255, np.uint8), "0" * 64)
+    with pytest.raises(NoCardTextError, match=r"blank\.png: no card text found"):
+        pipeline.scan_image(image, ScanSettings())
+    assert engine.calls  # the engine was asked, and read nothing
+
+
+@pytest.mark.parametrize(
+    ("contact", "text", "weak"),
+    [
+        pytest.param(Contact(name="Jane Doe"), "Jane Doe " * 10, True, id="no-email-no-phone"),
+        pytest.param(
+            Contact(emails=("j@x.example",)), "jane@x.example " * 10, False, id="reachable"
+        ),
+        pytest.param(Contact(emails=("j@x.example",)), "j@x.example", True, id="almost-no-text"),
+    ],
+)
+def test_auto_re_reads_only_weak_cards(contact, text, weak):
+    assert reading.is_weak(contact, result(text, 0.9)) is weak
