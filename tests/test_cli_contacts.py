@@ -103,14 +103,14 @@ def test_edit_trusts_what_the_user_typed(stored: int) -> None:
 
 def test_edit_refuses_an_invalid_email(stored: int) -> None:
     result = runner.invoke(app, ["edit", str(stored), "--email", "not an email"])
-    assert result.exit_code == ExitCode.BAD_INPUT
+    assert result.exit_code == ExitCode.USAGE
     assert "not an email address" in result.stderr
 
 
 def test_note_is_added(stored: int) -> None:
     result = runner.invoke(app, ["note", str(stored), "wants the Q3 benchmark"])
     assert result.exit_code == 0
-    assert "note     wants the Q3 benchmark" in result.stdout
+    assert "note 1   wants the Q3 benchmark" in result.stdout
 
 
 def test_delete_needs_yes_off_a_terminal(stored: int) -> None:

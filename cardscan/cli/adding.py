@@ -129,9 +129,10 @@ def _store(
             typer.echo(f"cardscan: {outcome.path}: added #{result.contact_id}", err=True)
         else:
             report.updated += 1
+            changes = "; ".join(result.changes) or "nothing new"
             typer.echo(
                 f"cardscan: {outcome.path}: updated #{result.contact_id} "
-                f"(same {result.matched_by})",
+                f"(same {result.matched_by}): {changes}",
                 err=True,
             )
         if contact.qr_fields:

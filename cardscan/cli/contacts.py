@@ -3,16 +3,18 @@
 from __future__ import annotations
 
 import sys
-from typing import Annotated
+from datetime import date
+from typing import Annotated, Any
 
 import typer
 
-from ..contact import Contact, Phone
+from ..contact import PHONE_KINDS, Phone
+from ..contact_edits import ContactEdit, ListEdit, note_value, phone_value
 from ..errors import BadInputError
-from ..parse import parse_text
 from .app import app
 from .options import DbOption, JsonOption, RegionOption, open_store, region_of
 from .render import print_json, stored_block
+from .values import past_date
 
 IdArgument = Annotated[int, typer.Argument(help="The contact's id (see `cardscan list`).")]
 
@@ -57,75 +59,119 @@ def show(contact_id: IdArgument, json_out: JsonOption = False, db: DbOption = No
         typer.echo(stored_block(stored))
 
 
+def _opt(flag: str, help_text: str) -> Any:
+    return typer.Option(flag, help=help_text, show_default=False)
+
+
+_PHONE_FORM = "'[KIND:]NUMBER', KIND one of mobile, work, fax, other: 'fax:+1 415 555 0100'"
+
+
 @app.command()
 def edit(
     contact_id: IdArgument,
-    name: Annotated[
-        str | None, typer.Option("--name", help="Full name as it should be written.")
+    name: Annotated[str | None, _opt("--name", "Full name as it should be written.")] = None,
+    title: Annotated[str | None, _opt("--title", "Job title ('' clears it).")] = None,
+    company: Annotated[str | None, _opt("--company", "Company ('' clears it).")] = None,
+    department: Annotated[str | None, _opt("--department", "Department ('' clears it).")] = None,
+    address: Annotated[
+        str | None, _opt("--address", "Postal address, parts split by commas ('' clears it).")
     ] = None,
-    title: Annotated[str | None, typer.Option("--title")] = None,
-    company: Annotated[str | None, typer.Option("--company")] = None,
-    email: Annotated[
-        list[str] | None, typer.Option("--email", help="Replaces the emails (repeatable).")
-    ] = None,
+    email: Annotated[list[str] | None, _opt("--email", "Replace all emails (repeatable).")] = None,
+    add_email: Annotated[list[str] | None, _opt("--add-email", "Add an email.")] = None,
+    remove_email: Annotated[list[str] | None, _opt("--remove-email", "Remove an email.")] = None,
     phone: Annotated[
-        list[str] | None, typer.Option("--phone", help="Replaces the phones (repeatable).")
+        list[str] | None, _opt("--phone", f"Replace all phones (repeatable): {_PHONE_FORM}.")
+    ] = None,
+    add_phone: Annotated[list[str] | None, _opt("--add-phone", "Add a phone, as --phone.")] = None,
+    remove_phone: Annotated[
+        list[str] | None,
+        _opt("--remove-phone", "Remove a phone: its number, or a kind (fax) for all of it."),
+    ] = None,
+    website: Annotated[
+        list[str] | None, _opt("--website", "Replace all websites (repeatable).")
+    ] = None,
+    add_website: Annotated[list[str] | None, _opt("--add-website", "Add a website.")] = None,
+    remove_website: Annotated[
+        list[str] | None, _opt("--remove-website", "Remove a website.")
+    ] = None,
+    social: Annotated[
+        list[str] | None, _opt("--social", "Replace all social profiles: @handle or address.")
+    ] = None,
+    add_social: Annotated[list[str] | None, _opt("--add-social", "Add a social profile.")] = None,
+    remove_social: Annotated[
+        list[str] | None, _opt("--remove-social", "Remove a social profile.")
+    ] = None,
+    tag: Annotated[list[str] | None, _opt("--tag", "Add a tag (repeatable).")] = None,
+    untag: Annotated[list[str] | None, _opt("--untag", "Remove a tag (repeatable).")] = None,
+    met: Annotated[
+        str | None, _opt("--met", "Where you met, for the latest meeting ('' clears it).")
+    ] = None,
+    on: Annotated[
+        date | None,
+        typer.Option(
+            "--on",
+            parser=past_date,
+            metavar="DATE",
+            help="The day of the latest meeting: YYYY-MM-DD, yesterday, 3 days ago.",
+            show_default=False,
+        ),
+    ] = None,
+    remove_note: Annotated[
+        list[int] | None, _opt("--remove-note", "Delete note N (as `cardscan show` numbers them).")
     ] = None,
     region: RegionOption = None,
     json_out: JsonOption = False,
     db: DbOption = None,
 ) -> None:
-    """Correct a stored contact's fields; what you type is trusted (confidence 1)."""
+    """Change a stored contact's fields, tags, meeting or notes; what you type is trusted.
+
+    List fields take --X to replace them all, --add-X and --remove-X for one item.
+    """
+    area = region_of(region)
+
+    def phones(values: list[str] | None) -> tuple[Phone, ...]:
+        return tuple(phone_value(v, area) for v in values or ())
+
+    def removed_phone(text: str) -> str:
+        return (
+            text.strip().casefold()
+            if text.strip().casefold() in PHONE_KINDS
+            else phone_value(text, area).number
+        )
+
+    changes = ContactEdit(
+        name=name,
+        title=title,
+        company=company,
+        department=department,
+        address=address,
+        emails=ListEdit(_all(email), tuple(add_email or ()), tuple(remove_email or ())),
+        phones=ListEdit(
+            None if phone is None else phones(phone),
+            phones(add_phone),
+            tuple(removed_phone(p) for p in remove_phone or ()),
+        ),
+        websites=ListEdit(_all(website), tuple(add_website or ()), tuple(remove_website or ())),
+        socials=ListEdit(_all(social), tuple(add_social or ()), tuple(remove_social or ())),
+        add_tags=tuple(tag or ()),
+        remove_tags=tuple(untag or ()),
+        met=met,
+        met_on=on,
+        remove_notes=tuple(remove_note or ()),
+    )
+    if changes.is_empty:
+        raise typer.BadParameter("nothing to change: give at least one option (see --help)")
     with open_store(db) as store:
-        current = store.get(contact_id).contact
-        changed = _edited(current, name, title, company, email, phone, region_of(region))
-        stored = store.update(contact_id, changed)
+        stored = store.edit(contact_id, changes)
     if json_out:
         print_json(stored.to_json())
     else:
         typer.echo(stored_block(stored))
 
 
-def _edited(
-    contact: Contact,
-    name: str | None,
-    title: str | None,
-    company: str | None,
-    emails: list[str] | None,
-    phones: list[str] | None,
-    region: str,
-) -> Contact:
-    changes: dict[str, object] = {}
-    if name is not None:
-        parsed = parse_text(name, region=region)
-        changes |= {
-            "name": name.strip() or None,
-            "given_name": parsed.given_name,
-            "family_name": parsed.family_name,
-        }
-    if title is not None:
-        changes["title"] = title.strip() or None
-    if company is not None:
-        changes["company"] = company.strip() or None
-    if emails is not None:
-        changes["emails"] = tuple(_checked_email(e) for e in emails if e.strip())
-    if phones is not None:
-        changes["phones"] = tuple(_checked_phone(p, region) for p in phones if p.strip())
-    return contact.corrected(**changes)
-
-
-def _checked_email(text: str) -> str:
-    contact = parse_text(text)
-    if len(contact.emails) != 1:
-        raise BadInputError("--email", f"not an email address: {text!r}")
-    return contact.emails[0]
-
-
-def _checked_phone(text: str, region: str) -> Phone:
-    contact = parse_text(text, region=region)
-    if len(contact.phones) != 1:
-        raise BadInputError("--phone", f"not a phone number: {text!r}")
-    return contact.phones[0]
+def _all(values: list[str] | None) -> tuple[str, ...] | None:
+    """Return the values of a replacing option (blank ones dropped), None when not given."""
+    return None if values is None else tuple(v for v in values if v.strip())
 
 
 @app.command()
@@ -136,7 +182,7 @@ def note(
 ) -> None:
     """Add a note to a stored contact."""
     with open_store(db) as store:
-        store.add_note(contact_id, text)
+        store.add_note(contact_id, note_value(text))
         stored = store.get(contact_id)
     typer.echo(stored_block(stored))
 

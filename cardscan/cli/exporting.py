@@ -9,11 +9,13 @@ from typing import Annotated
 
 import typer
 
+from ..contact import MeetingRecord
 from ..dates import parse_date
 from ..errors import BadInputError, NotFoundError
 from ..export import ExportFormat, import_contacts, read_contacts_file, read_input, render
 from .app import app
 from .options import DbOption, RegionOption, open_store, region_of
+from .values import past_date
 
 _VCARDS = (ExportFormat.vcard, ExportFormat.vcard4)
 
@@ -120,17 +122,37 @@ def import_(
             "or cardscan JSON lines; '-' reads stdin.",
         ),
     ],
+    met: Annotated[
+        str | None,
+        typer.Option("--met", help="Add this meeting to every contact read (where you met)."),
+    ] = None,
+    on: Annotated[
+        date | None,
+        typer.Option(
+            "--on",
+            parser=past_date,
+            metavar="DATE",
+            help="The day of that meeting: YYYY-MM-DD, yesterday, 3 days ago.",
+            show_default=False,
+        ),
+    ] = None,
     region: RegionOption = None,
     db: DbOption = None,
 ) -> None:
-    """Read contacts from a file; one with a stored email or phone updates that contact."""
+    """Read contacts from a file; one with a stored email or phone updates that contact.
+
+    Contacts come without a meeting (not due for a follow-up) unless the file has one or
+    --met/--on is given. A cardscan JSON export is restored exactly: meetings, notes,
+    tags and follow-up state.
+    """
+    meeting = MeetingRecord(met, on) if met is not None or on is not None else None
     stdin = sys.stdin.buffer.read() if file == "-" else None
     data = read_input(file, stdin)
     incoming, warnings, kind = read_contacts_file(file, data, region_of(region))
     for warning in warnings:
         typer.echo(f"cardscan: {file}: {warning}", err=True)
     with open_store(db) as store:
-        summary = import_contacts(store, incoming)
+        summary = import_contacts(store, incoming, meeting)
     typer.echo(
         f"cardscan: imported {summary.imported} from {kind}: "
         f"{summary.added} added, {summary.updated} updated",

@@ -18,6 +18,7 @@ from ..store.followups import FollowupState, FollowupStore
 from .app import app
 from .options import DbOption, JsonOption, open_store
 from .render import print_json
+from .values import past_date
 
 DATE_FORMS = "YYYY-MM-DD, today, tomorrow, +3d, in 1w"
 
@@ -65,7 +66,14 @@ FromOption = Annotated[
 ]
 SentOption = Annotated[bool, typer.Option("--sent", help="Record that you sent a follow-up.")]
 OnOption = Annotated[
-    date | None, _date_option("--on", f"When --sent: {DATE_FORMS} (default: today).")
+    date | None,
+    typer.Option(
+        "--on",
+        parser=past_date,
+        metavar="DATE",
+        help="When --sent: YYYY-MM-DD, today, yesterday, 3 days ago (default: today).",
+        show_default=False,
+    ),
 ]
 NextOption = Annotated[
     date | None, _date_option("--next", f"Set the next follow-up date: {DATE_FORMS}.")

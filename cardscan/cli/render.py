@@ -8,7 +8,7 @@ from typing import Any
 import phonenumbers
 import typer
 
-from ..contact import Contact, Phone, StoredContact
+from ..contact import Contact, FollowupState, Phone, StoredContact
 
 #: Fields whose confidence is below this are marked with "?" for the user to check.
 REVIEW_BELOW = 0.6
@@ -35,6 +35,8 @@ def contact_lines(contact: Contact) -> list[str]:
     rows += [(p.kind, "phones", format_phone(p)) for p in contact.phones]
     rows += [("web", "websites", w) for w in contact.websites]
     rows += [("social", "socials", s) for s in contact.socials]
+    if contact.department:
+        rows.insert(3, ("dept", "department", contact.department))
     if contact.address:
         rows.append(("address", "address", contact.address.text))
     lines = []
@@ -61,13 +63,28 @@ def contact_block(contact: Contact, header: str | None = None) -> str:
 def stored_block(stored: StoredContact) -> str:
     """Return a stored contact with its meeting context and notes."""
     out = [contact_block(stored.contact)]
-    if stored.met or stored.met_on:
-        met_on = stored.met_on.isoformat() if stored.met_on else ""
-        out.append(f"  met      {' - '.join(x for x in (met_on, stored.met or '') if x)}")
+    for meeting in stored.meetings:
+        met_on = meeting.met_on.isoformat() if meeting.met_on else ""
+        out.append(f"  met      {' - '.join(x for x in (met_on, meeting.met or '') if x)}")
     if stored.tags:
         out.append(f"  tags     {', '.join(stored.tags)}")
-    out += [f"  note     {n.text}" for n in stored.notes]
+    out += [f"  note {i:<3} {n.text}" for i, n in enumerate(stored.notes, start=1)]
+    followup = followup_text(stored.followup)
+    if followup:
+        out.append(f"  followup {followup}")
     return "\n".join(out)
+
+
+def followup_text(state: FollowupState | None) -> str:
+    """Return "sent 2026-11-25; next 2026-12-03: send the deck", "" when nothing is recorded."""
+    if state is None:
+        return ""
+    parts = []
+    if state.sent_on:
+        parts.append(f"sent {state.sent_on}")
+    if state.next_on:
+        parts.append(f"next {state.next_on}" + (f": {state.next_step}" if state.next_step else ""))
+    return "; ".join(parts)
 
 
 def print_json(obj: dict[str, Any]) -> None:

@@ -17,11 +17,19 @@ def _date(text: str) -> date:
         raise typer.BadParameter(str(e)) from None
 
 
+def past_date(text: str) -> date:
+    """Parse a day that has happened (a meeting, a follow-up sent): a future one is refused."""
+    day = _date(text)
+    if day > date.today():
+        raise typer.BadParameter(f"{text!r} is {day}, in the future (today is {date.today()})")
+    return day
+
+
 DateOption = Annotated[
     date | None,
     typer.Option(
         "--on",
-        parser=_date,
+        parser=past_date,
         metavar="DATE",
         help="When you met: YYYY-MM-DD, today, yesterday, 3 days ago (default: today).",
         show_default=False,

@@ -29,6 +29,8 @@ class Incoming:
 
     contact: Contact
     meeting: Meeting
+    #: the whole stored contact, when the file is a cardscan backup (JSON lines): restored as is
+    backup: StoredContact | None = None
 
 
 def normalise_breaks(text: str) -> str:

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
-from datetime import date
 from pathlib import Path
 
-from ..contact import Contact, Meeting
+from ..contact import Meeting, MeetingRecord, StoredContact
 from ..errors import BadInputError
 from ..store import ContactStore
 from .context import Incoming
@@ -59,24 +58,35 @@ def _read_json_lines(text: str) -> list[Incoming]:
             data = json.loads(line)
         except json.JSONDecodeError as e:
             raise ValueError(f"line {number}: not JSON ({e.msg})") from None
-        contact = Contact.from_json({**data, "id": None})
-        met_on = date.fromisoformat(data["met_on"]) if data.get("met_on") else None
-        notes = tuple(n["text"] for n in data.get("notes") or ())
-        meeting = Meeting(data.get("met"), met_on, notes, tuple(data.get("tags") or ()))
-        contacts.append(Incoming(contact, meeting))
+        backup = StoredContact.from_json(data)
+        contacts.append(Incoming(backup.contact, Meeting(), backup))
     return contacts
 
 
-def import_contacts(store: ContactStore, incoming: list[Incoming]) -> ImportSummary:
+def import_contacts(
+    store: ContactStore, incoming: list[Incoming], meeting: MeetingRecord | None = None
+) -> ImportSummary:
     """Add each contact, or merge it into the stored one with the same email or phone.
 
     A note the matched contact already has is not added again, so importing a file twice
-    does not double its notes.
+    does not double its notes. A contact without a meeting in the file gets none (it is not
+    due for a follow-up), unless meeting (`import --met/--on`) is given: that is added to
+    every contact. A cardscan backup (JSON lines) is restored with its meetings, note times
+    and follow-up state.
     """
     summary = ImportSummary()
     for item in incoming:
-        meeting = Meeting(item.meeting.met, item.meeting.met_on, (), item.meeting.tags)
-        outcome = store.add(item.contact, meeting)
+        if item.backup is not None:
+            outcome = store.restore(item.backup)
+        else:
+            context = Meeting(item.meeting.met, item.meeting.met_on, (), item.meeting.tags)
+            outcome = store.add(item.contact, context, met_today=False)
+        if meeting is not None:
+            store.add_meeting(outcome.contact_id, meeting)
+        if item.backup is not None:
+            summary.added += outcome.created
+            summary.updated += not outcome.created
+            continue
         known = {n.text for n in store.get(outcome.contact_id).notes}
         for note in item.meeting.notes:
             if note not in known:

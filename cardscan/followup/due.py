@@ -53,8 +53,9 @@ def due_items(
     today: date,
     within: timedelta = timedelta(0),
 ) -> list[DueItem]:
-    """Return contacts never followed up (oldest meeting first), then next steps due by
-    today + within (overdue first). A contact with a next step set counts as in hand."""
+    """Return contacts met but never followed up (oldest meeting first), then next steps due by
+    today + within (overdue first). A contact with a next step set counts as in hand; one
+    with no meeting (imported from another app) is not waiting for a follow-up."""
     waiting: list[DueItem] = []
     coming: list[DueItem] = []
     horizon = today + within
@@ -63,7 +64,7 @@ def due_items(
         if state.next_on is not None:
             if state.next_on <= horizon:
                 coming.append(DueItem(stored, "next-step", state.next_on, state.next_step))
-        elif state.sent_on is None:
+        elif state.sent_on is None and stored.meetings:  # never met (an import): nothing to do
             waiting.append(DueItem(stored, "not-followed-up", _met_day(stored)))
     waiting.sort(key=lambda item: (item.day, item.stored.id))
     coming.sort(key=lambda item: (item.day, item.stored.id))

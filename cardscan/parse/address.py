@@ -47,6 +47,11 @@ def parts(lines: list[str]) -> Address:
     text = ", ".join(lines)
     pieces = [p.strip() for line in lines for p in line.split(",") if p.strip()]
     street = next((p for p in pieces if _is_street(p)), None)
+    # "Suite 310", "14th Floor": the unit, which vCard, Google and Outlook keep apart
+    extended = next(
+        (p for p in pieces if p != street and patterns.FLOOR_SUITE.search(p) and len(p) <= 40),
+        None,
+    )
     city = None
     for candidate in reversed(lines):
         city = city_line(candidate)
@@ -60,6 +65,7 @@ def parts(lines: list[str]) -> Address:
         region=city.region if city else None,
         postcode=city.postcode if city else None,
         country=country,
+        extended=extended,
     )
 
 

@@ -3,21 +3,14 @@
 from __future__ import annotations
 
 import sqlite3
-from dataclasses import dataclass
 from datetime import date
 
+from ..contact import FollowupState
 from ..errors import NotFoundError
 from .db import transaction
+from .rows import read_followup
 
-
-@dataclass(frozen=True)
-class FollowupState:
-    """Where following up with one contact stands; all None until something is recorded."""
-
-    contact_id: int
-    sent_on: date | None = None
-    next_on: date | None = None
-    next_step: str | None = None
+__all__ = ["FollowupState", "FollowupStore", "write_state"]
 
 
 class FollowupStore:
@@ -28,17 +21,12 @@ class FollowupStore:
 
     def get(self, contact_id: int) -> FollowupState:
         """Return the follow-up state of a contact (empty when nothing is recorded)."""
-        row = self.db.execute(
-            "SELECT * FROM followups WHERE contact_id = ?", (contact_id,)
-        ).fetchone()
-        return FollowupState(contact_id) if row is None else _state(row)
+        return read_followup(self.db, contact_id)
 
     def all(self) -> dict[int, FollowupState]:
         """Return the recorded state of every contact that has one, by contact id."""
-        return {
-            int(row["contact_id"]): _state(row)
-            for row in self.db.execute("SELECT * FROM followups")
-        }
+        ids = [int(row[0]) for row in self.db.execute("SELECT contact_id FROM followups")]
+        return {contact_id: read_followup(self.db, contact_id) for contact_id in ids}
 
     def mark_sent(self, contact_id: int, sent_on: date) -> FollowupState:
         """Record a follow-up sent on a day; a next step due by then counts as done."""
@@ -66,6 +54,12 @@ class FollowupStore:
             )
         return self.get(contact_id)
 
+    def restore(self, state: FollowupState) -> None:
+        """Set a contact's follow-up state exactly as given (restoring a backup)."""
+        with transaction(self.db):
+            self._check_contact(state.contact_id)
+            write_state(self.db, state)
+
     def _check_contact(self, contact_id: int) -> None:
         row = self.db.execute("SELECT 1 FROM contacts WHERE id = ?", (contact_id,)).fetchone()
         if row is None:
@@ -75,14 +69,17 @@ class FollowupStore:
         self.db.execute("INSERT OR IGNORE INTO followups (contact_id) VALUES (?)", (contact_id,))
 
 
-def _state(row: sqlite3.Row) -> FollowupState:
-    return FollowupState(
-        contact_id=int(row["contact_id"]),
-        sent_on=_day(row["sent_on"]),
-        next_on=_day(row["next_on"]),
-        next_step=row["next_step"],
+def write_state(db: sqlite3.Connection, state: FollowupState) -> None:
+    """Replace a contact's follow-up row with state (inside the caller's transaction)."""
+    db.execute("DELETE FROM followups WHERE contact_id = ?", (state.contact_id,))
+    if state.is_empty:
+        return
+    db.execute(
+        "INSERT INTO followups (contact_id, sent_on, next_on, next_step) VALUES (?, ?, ?, ?)",
+        (
+            state.contact_id,
+            state.sent_on.isoformat() if state.sent_on else None,
+            state.next_on.isoformat() if state.next_on else None,
+            state.next_step,
+        ),
     )
-
-
-def _day(value: str | None) -> date | None:
-    return date.fromisoformat(value) if value else None

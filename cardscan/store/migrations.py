@@ -1,8 +1,8 @@
 """Ordered schema migrations, tracked with PRAGMA user_version; append, never edit a shipped one.
 
-contacts.confidence is a JSON object (field -> 0..1), contacts.warnings a JSON list; met_on is
-an ISO date. cards.sha256 is the hash of the original image file (re-runs skip it), cards.image
-the flattened card as JPEG.
+contacts.confidence is a JSON object (field -> 0..1), contacts.warnings a JSON list;
+meetings.met_on is an ISO date. cards.sha256 is the hash of the original image file (re-runs
+skip it), cards.image the flattened card as JPEG.
 """
 
 from __future__ import annotations
@@ -109,5 +109,44 @@ def m003_child_indexes(db: sqlite3.Connection) -> None:
     )
 
 
+def m004_meetings(db: sqlite3.Connection) -> None:
+    # A contact met again keeps every meeting: one row each, oldest first by id. The single
+    # met / met_on of each contact becomes its first meeting, and the columns go.
+    execute_script(
+        db,
+        """
+        CREATE TABLE meetings (
+            id INTEGER PRIMARY KEY,
+            contact_id INTEGER NOT NULL REFERENCES contacts(id) ON DELETE CASCADE,
+            met TEXT, met_on TEXT
+        );
+        CREATE INDEX meetings_contact ON meetings(contact_id);
+        INSERT INTO meetings (contact_id, met, met_on)
+            SELECT id, met, met_on FROM contacts
+            WHERE met IS NOT NULL OR met_on IS NOT NULL ORDER BY id;
+        ALTER TABLE contacts DROP COLUMN met;
+        ALTER TABLE contacts DROP COLUMN met_on;
+        """,
+    )
+
+
+def m005_department_and_unit(db: sqlite3.Connection) -> None:
+    # A department line ("Platform Engineering") and the unit of an address ("Suite 310"),
+    # which vCard (ORG, ADR), Google and Outlook all have a place for.
+    execute_script(
+        db,
+        """
+        ALTER TABLE contacts ADD COLUMN department TEXT;
+        ALTER TABLE contacts ADD COLUMN extended TEXT;
+        """,
+    )
+
+
 #: Position i holds the migration that brings user_version from i to i + 1.
-MIGRATIONS: list[Migration] = [m001_initial, m002_followups, m003_child_indexes]
+MIGRATIONS: list[Migration] = [
+    m001_initial,
+    m002_followups,
+    m003_child_indexes,
+    m004_meetings,
+    m005_department_and_unit,
+]

@@ -7,10 +7,26 @@ import sqlite3
 from datetime import date
 from typing import Any
 
-from ..contact import Address, Contact, Note, Phone, StoredContact
+from ..contact import (
+    Address,
+    Contact,
+    FollowupState,
+    MeetingRecord,
+    Note,
+    Phone,
+    StoredContact,
+)
 
-CONTACT_COLUMNS = ("name", "given_name", "family_name", "title", "company", "source")
-ADDRESS_COLUMNS = ("street", "city", "region", "postcode", "country")
+CONTACT_COLUMNS = (
+    "name",
+    "given_name",
+    "family_name",
+    "title",
+    "company",
+    "department",
+    "source",
+)
+ADDRESS_COLUMNS = ("street", "city", "region", "postcode", "country", "extended")
 
 
 def contact_values(contact: Contact) -> dict[str, Any]:
@@ -76,15 +92,38 @@ def read_contact(db: sqlite3.Connection, row: sqlite3.Row) -> StoredContact:
             "SELECT text, created_at FROM notes WHERE contact_id = ? ORDER BY id", (cid,)
         )
     )
+    meetings = tuple(
+        MeetingRecord(r["met"], date.fromisoformat(r["met_on"]) if r["met_on"] else None)
+        for r in db.execute(
+            "SELECT met, met_on FROM meetings WHERE contact_id = ? ORDER BY id", (cid,)
+        )
+    )
     return StoredContact(
         contact=contact,
-        met=row["met"],
-        met_on=date.fromisoformat(row["met_on"]) if row["met_on"] else None,
+        meetings=meetings,
+        followup=read_followup(db, cid),
         tags=tags,
         notes=notes,
         created_at=row["created_at"],
         updated_at=row["updated_at"],
     )
+
+
+def read_followup(db: sqlite3.Connection, contact_id: int) -> FollowupState:
+    """Return the follow-up state of a contact (empty when nothing is recorded)."""
+    row = db.execute("SELECT * FROM followups WHERE contact_id = ?", (contact_id,)).fetchone()
+    if row is None:
+        return FollowupState(contact_id)
+    return FollowupState(
+        contact_id=contact_id,
+        sent_on=_day(row["sent_on"]),
+        next_on=_day(row["next_on"]),
+        next_step=row["next_step"],
+    )
+
+
+def _day(value: str | None) -> date | None:
+    return date.fromisoformat(value) if value else None
 
 
 def _children(db: sqlite3.Connection, select: str, contact_id: int) -> list[sqlite3.Row]:
