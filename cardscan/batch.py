@@ -14,6 +14,7 @@ from pathlib import Path
 from . import imageio, memory, pipeline, reading
 from .contact import Contact
 from .errors import BadInputError, CardscanError, ExitCode, NoCardTextError
+from .model import OcrResult
 from .settings import ScanSettings
 from .trace import Trace
 
@@ -29,6 +30,8 @@ class ScannedCard:
     contact: Contact
     ocr_text: str
     card_jpeg: bytes | None
+    #: the words read on card_jpeg with their boxes (kept so `cardscan review` can outline them)
+    ocr: OcrResult | None = None
 
 
 @dataclass(frozen=True)
@@ -110,7 +113,7 @@ def scan_one(
             for result in results:
                 sha256 = result.sha256
                 jpeg = imageio.encode_jpeg(result.card.pixels)
-                cards.append(ScannedCard(result.contact, result.ocr.text, jpeg))
+                cards.append(ScannedCard(result.contact, result.ocr.text, jpeg, result.ocr))
     except (BadInputError, NoCardTextError) as e:
         return FileOutcome(path, error=str(e), exit_code=e.exit_code)  # they name the file
     except CardscanError as e:

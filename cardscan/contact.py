@@ -15,6 +15,8 @@ PHONE_KINDS: tuple[PhoneKind, ...] = ("mobile", "work", "fax", "other")
 
 #: Fields that carry a confidence in Contact.confidence and can be warned about.
 CONTACT_FIELDS = ("name", "title", "company", "emails", "phones", "websites", "address")
+#: Fields whose confidence is below this are doubtful: marked for the user to check.
+REVIEW_BELOW = 0.6
 
 T = TypeVar("T")
 

@@ -2,7 +2,8 @@
 # Set up cardscan on Debian/Ubuntu (or macOS with Homebrew) and run it.
 #
 #   scripts/setup.sh demo   # set up, then `cardscan add` the bundled sample card into your store
-#   scripts/setup.sh test   # set up, then ruff, mypy and the whole test suite (what CI runs)
+#   scripts/setup.sh test   # set up (and Chromium for the browser tests), then ruff, mypy and
+#                           # the whole test suite (what CI runs)
 #   scripts/setup.sh        # set up only
 #
 # Idempotent: it installs only what is missing. Uses sudo only when not root. Needs no input.
@@ -18,8 +19,11 @@ as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
 
 apt_install() {
   say "installing $* (apt)"
-  as_root env DEBIAN_FRONTEND=noninteractive apt-get update -qq
-  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "$@" >/dev/null
+  # another apt-get at work (a second setup, unattended upgrades) is waited for, not an error
+  local lock=(-o DPkg::Lock::Timeout=600)
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get "${lock[@]}" update -qq
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get "${lock[@]}" install -y -qq \
+    --no-install-recommends "$@" >/dev/null
 }
 
 have_tesseract_lang() {
@@ -49,6 +53,18 @@ ensure_system_packages() {
   have_tesseract_lang Latin || say "no Latin-script model: names are read without their accents"
 }
 
+# The browser tests of `cardscan review` drive the distribution's Chromium headless through
+# its chromedriver; both come from apt, so nothing is downloaded when the tests run.
+ensure_browser() {
+  [ -x /usr/bin/chromium ] && [ -x /usr/bin/chromedriver ] && return 0
+  if command -v apt-get >/dev/null 2>&1; then
+    apt_install chromium chromium-driver
+  else
+    say "the browser tests need Chromium and chromedriver at /usr/bin (Debian: chromium, chromium-driver)"
+    exit 3
+  fi
+}
+
 ensure_venv() {
   "$PYTHON" -c 'import sys; sys.exit(sys.version_info < (3, 11))' \
     || { say "cardscan needs Python >= 3.11 ($PYTHON is $("$PYTHON" -V 2>&1))"; exit 3; }
@@ -72,6 +88,7 @@ case "${1:-}" in
     "$VENV/bin/cardscan" add "$SAMPLE" --met "cardscan quick start" --tag demo
     ;;
   test)
+    ensure_browser
     "$VENV/bin/ruff" check cardscan tests scripts
     "$VENV/bin/ruff" format --check cardscan tests scripts
     "$VENV/bin/mypy"

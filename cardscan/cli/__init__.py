@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
-from . import adding, contacts, exporting, followups, scanning  # noqa: F401  (registers commands)
+from . import (  # noqa: F401  (registers commands)
+    adding,
+    contacts,
+    exporting,
+    followups,
+    reviewing,
+    scanning,
+)
 from .app import app
 
 

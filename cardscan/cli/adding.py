@@ -105,7 +105,7 @@ def _with_back(front: FileOutcome, back: FileOutcome, report: BatchReport) -> Fi
         return front
     merged = merge_contacts(front.cards[0].contact, back.cards[0].contact)
     text = front.cards[0].ocr_text + "\n\n" + back.cards[0].ocr_text
-    card = ScannedCard(merged, text, front.cards[0].card_jpeg)
+    card = ScannedCard(merged, text, front.cards[0].card_jpeg, front.cards[0].ocr)
     return replace(front, cards=(card, *front.cards[1:]))
 
 
@@ -122,7 +122,7 @@ def _store(
         typer.echo(f"cardscan: {outcome.path}: found {len(outcome.cards)} cards", err=True)
     for card in outcome.cards:
         contact = review(card.contact) if review_fields else card.contact
-        record = CardRecord(sha, card.ocr_text, outcome.path, card.card_jpeg)
+        record = CardRecord(sha, card.ocr_text, outcome.path, card.card_jpeg, card.ocr)
         result = store.add(contact, meeting, record)
         if result.created:
             report.added += 1

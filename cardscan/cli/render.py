@@ -8,10 +8,7 @@ from typing import Any
 import phonenumbers
 import typer
 
-from ..contact import Contact, FollowupState, Phone, StoredContact
-
-#: Fields whose confidence is below this are marked with "?" for the user to check.
-REVIEW_BELOW = 0.6
+from ..contact import REVIEW_BELOW, Contact, FollowupState, Phone, StoredContact
 
 
 def format_phone(phone: Phone) -> str:

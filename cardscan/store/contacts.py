@@ -21,10 +21,12 @@ from ..contact import (
     merge_contacts,
 )
 from ..errors import NotFoundError
+from ..model import OcrResult
 from ..parse.folding import ascii_fold
 from . import rows
 from .db import connect, transaction
 from .followups import write_state
+from .words import dump_words, load_words
 
 if TYPE_CHECKING:
     from ..contact_edits import ContactEdit
@@ -38,6 +40,8 @@ class CardRecord:
     ocr_text: str
     source: str | None = None
     image_jpeg: bytes | None = None
+    #: the words read on the card with their boxes (in the pixels of the image OCR read)
+    ocr: OcrResult | None = None
 
 
 @dataclass(frozen=True)
@@ -217,6 +221,34 @@ class ContactStore:
             self._row(contact_id)
             self.db.execute("DELETE FROM contacts WHERE id = ?", (contact_id,))
 
+    def merge(self, keep_id: int, other_id: int) -> StoredContact:
+        """Merge a duplicate into the contact kept, and delete the duplicate; return the result.
+
+        The kept contact's values win and its empty fields and lists are filled from the other
+        (merge_contacts); meetings, notes, tags, cards and follow-up state move over.
+        """
+        if keep_id == other_id:
+            raise ValueError("a contact cannot be merged into itself")
+        with transaction(self.db):
+            kept = rows.read_contact(self.db, self._row(keep_id)).contact
+            other = rows.read_contact(self.db, self._row(other_id)).contact
+            merged = merge_contacts(kept, other)
+            self._write(keep_id, merged)
+            moved = {"keep": keep_id, "other": other_id}
+            for sql in (
+                "UPDATE meetings SET contact_id = :keep WHERE contact_id = :other",
+                "UPDATE notes SET contact_id = :keep WHERE contact_id = :other",
+                "UPDATE cards SET contact_id = :keep WHERE contact_id = :other",
+                "INSERT OR IGNORE INTO tags (contact_id, tag)"
+                " SELECT :keep, tag FROM tags WHERE contact_id = :other",
+                "INSERT OR IGNORE INTO followups (contact_id, sent_on, next_on, next_step)"
+                " SELECT :keep, sent_on, next_on, next_step FROM followups"
+                " WHERE contact_id = :other",
+                "DELETE FROM contacts WHERE id = :other",
+            ):
+                self.db.execute(sql, moved)
+        return self.get(keep_id)
+
     # -- reading -------------------------------------------------------------------------------
 
     def get(self, contact_id: int) -> StoredContact:
@@ -261,6 +293,27 @@ class ContactStore:
             rows.read_contact(self.db, r) for r in self.db.execute(sql + " ORDER BY id", params)
         ]
 
+    def duplicates(self, contact_id: int) -> builtins.list[tuple[int, str]]:
+        """Return the other contacts sharing this one's name, an email or a phone number.
+
+        Each comes once, with what it shares first, e.g. (4, "email jane@acme.com").
+        """
+        found: dict[int, str] = {}
+        contact = self.get(contact_id).contact
+        if contact.name:
+            sql = "SELECT id FROM contacts WHERE name = ? COLLATE NOCASE AND id != ? ORDER BY id"
+            for (other,) in self.db.execute(sql, (contact.name, contact_id)):
+                found.setdefault(int(other), f"name {contact.name}")
+        for email in contact.emails:
+            sql = "SELECT contact_id FROM emails WHERE email = ? COLLATE NOCASE AND contact_id != ?"
+            for (other,) in self.db.execute(sql, (email, contact_id)):
+                found.setdefault(int(other), f"email {email}")
+        for phone in contact.phones:
+            sql = "SELECT contact_id FROM phones WHERE number = ? AND contact_id != ?"
+            for (other,) in self.db.execute(sql, (phone.number, contact_id)):
+                found.setdefault(int(other), f"phone {phone.number}")
+        return sorted(found.items())
+
     def seen_image(self, sha256: str) -> int | None:
         """Return the id of the contact already read from an image with this hash, if any."""
         row = self.db.execute("SELECT contact_id FROM cards WHERE sha256 = ?", (sha256,)).fetchone()
@@ -273,6 +326,14 @@ class ContactStore:
             (contact_id,),
         ).fetchone()
         return None if row is None else bytes(row[0])
+
+    def card_words(self, contact_id: int) -> OcrResult | None:
+        """Return the words read on the card card_image returns, when they were kept."""
+        row = self.db.execute(
+            "SELECT words FROM cards WHERE contact_id = ? AND image IS NOT NULL ORDER BY id DESC",
+            (contact_id,),
+        ).fetchone()
+        return None if row is None or row[0] is None else load_words(row[0])
 
     def ocr_texts(self, contact_id: int) -> builtins.list[str]:
         """Return the raw OCR text of every card read for a contact, oldest first."""
@@ -386,9 +447,17 @@ class ContactStore:
 
     def _add_card(self, contact_id: int, card: CardRecord) -> None:
         self.db.execute(
-            "INSERT INTO cards (contact_id, sha256, source, image, ocr_text, created_at)"
-            " VALUES (?, ?, ?, ?, ?, ?)",
-            (contact_id, card.sha256, card.source, card.image_jpeg, card.ocr_text, now()),
+            "INSERT INTO cards (contact_id, sha256, source, image, ocr_text, words, created_at)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (
+                contact_id,
+                card.sha256,
+                card.source,
+                card.image_jpeg,
+                card.ocr_text,
+                dump_words(card.ocr) if card.ocr else None,
+                now(),
+            ),
         )
 
 

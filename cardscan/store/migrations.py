@@ -3,6 +3,8 @@
 contacts.confidence is a JSON object (field -> 0..1), contacts.warnings a JSON list;
 meetings.met_on is an ISO date. cards.sha256 is the hash of the original image file (re-runs
 skip it), cards.image the flattened card as JPEG.
+cards.words holds the words OCR read on the card with their boxes (JSON, see words.py;
+NULL for cards read before it was kept).
 """
 
 from __future__ import annotations
@@ -142,6 +144,12 @@ def m005_department_and_unit(db: sqlite3.Connection) -> None:
     )
 
 
+def m006_card_words(db: sqlite3.Connection) -> None:
+    # The words of each card with their boxes, so the review page can outline on the card
+    # image where each field was read from; cards stored before stay without them.
+    db.execute("ALTER TABLE cards ADD COLUMN words TEXT")
+
+
 #: Position i holds the migration that brings user_version from i to i + 1.
 MIGRATIONS: list[Migration] = [
     m001_initial,
@@ -149,4 +157,5 @@ MIGRATIONS: list[Migration] = [
     m003_child_indexes,
     m004_meetings,
     m005_department_and_unit,
+    m006_card_words,
 ]
