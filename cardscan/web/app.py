@@ -10,13 +10,13 @@ from pathlib import Path
 from flask import Flask, Response, abort, redirect, render_template, request, url_for
 from werkzeug.wrappers import Response as BaseResponse
 
+from ..contact import PHONE_KINDS
+from ..contact_edits import InvalidValueError
 from ..errors import NotFoundError
 from ..store import ContactStore
 from .access import Keys, guard
 from .cards import groups, summary
-from .edits import CardForm, FormErrors, edited
-
-PHONE_KINDS = ("work", "mobile", "fax", "other")
+from .edits import CardForm, FormErrors, checked_edit
 
 
 @dataclass
@@ -69,7 +69,7 @@ def create_app(config: ReviewConfig) -> Flask:
         return render_template(
             "card.html",
             stored=stored,
-            groups=groups(stored.contact, form or CardForm.of(stored.contact), reading, errors),
+            groups=groups(stored, form or CardForm.of(stored), reading, errors),
             errors=errors or {},
             has_image=has_image,
             has_words=reading is not None,
@@ -102,13 +102,14 @@ def create_app(config: ReviewConfig) -> Flask:
     def save(contact_id: int) -> BaseResponse | tuple[str, int]:
         form = CardForm.submitted(request.form, {k: request.form.getlist(k) for k in request.form})
         with store() as s:
-            current = s.get(contact_id).contact
             try:
-                changed = edited(current, form, config.region)
+                edit = checked_edit(s.get(contact_id), form, config.region)
+                if not edit.is_empty:
+                    s.edit(contact_id, edit)
             except FormErrors as e:
                 return card_page(contact_id, form, e.errors), 400
-            if changed != current:
-                s.update(contact_id, changed)
+            except InvalidValueError as e:  # a removal the store no longer finds
+                return card_page(contact_id, form, {e.field: e.problem}), 400
         return after(contact_id)
 
     @app.post("/card/<int:contact_id>/delete")

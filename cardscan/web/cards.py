@@ -6,24 +6,41 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import date
 
-from ..contact import REVIEW_BELOW, Contact, warned_field
+from ..contact import REVIEW_BELOW, Contact, StoredContact, warned_field
 from ..model import OcrResult
 from ..store import ContactStore
 from .edits import CardForm
 from .outline import field_boxes
 
-#: The groups of fields in the order a card lists them, with their labels.
+#: The groups of fields in the order a card lists them, with their labels; then the meeting.
 FIELDS = (
     ("name", "Name"),
     ("title", "Title"),
     ("company", "Company"),
+    ("department", "Department"),
     ("emails", "Email"),
     ("phones", "Phone"),
     ("websites", "Website"),
+    ("socials", "Social profile"),
     ("address", "Address"),
+    ("tags", "Tag"),
+    ("met", "Where you met"),
+    ("met_on", "Met on"),
 )
 #: Fields that hold a list: the page adds and removes their rows.
-LIST_FIELDS = ("emails", "phones", "websites")
+LIST_FIELDS = ("emails", "phones", "websites", "socials", "tags")
+#: Fields printed on the card, whose words can be outlined on its image.
+ON_THE_CARD = (
+    "name",
+    "title",
+    "company",
+    "department",
+    "emails",
+    "phones",
+    "websites",
+    "socials",
+    "address",
+)
 
 #: A word's box as fractions of the card image (left, top, width, height), so it scales with it.
 Outline = tuple[float, float, float, float]
@@ -74,26 +91,25 @@ def doubts(contact: Contact) -> dict[str, list[str]]:
     found: dict[str, list[str]] = {}
     if not contact.name:
         found["name"] = ["no name was found on the card"]
-    for field, _ in FIELDS:
-        confidence = contact.confidence.get(field, 1.0)
-        if confidence < REVIEW_BELOW and _has_value(contact, field):
-            found.setdefault(field, []).append(
-                f"the reader is unsure of it (confidence {confidence:.2f})"
-            )
     for warning in contact.warnings:
         field = warned_field(warning)
-        found.setdefault(field, []).append(warning.split(":", 1)[-1].strip())
+        if field in ON_THE_CARD:
+            found.setdefault(field, []).append(warning.split(":", 1)[-1].strip())
+    for field in ON_THE_CARD:
+        confidence = contact.confidence.get(field, 1.0)
+        if confidence < REVIEW_BELOW and _has_value(contact, field) and field not in found:
+            found[field] = [f"the reader is unsure of it (confidence {confidence:.2f})"]
     return found
 
 
 def groups(
-    contact: Contact,
+    stored: StoredContact,
     form: CardForm,
     reading: OcrResult | None,
     errors: dict[str, str] | None = None,
 ) -> list[Group]:
     """Return the form's fields in groups, the doubtful groups first."""
-    why = doubts(contact)
+    why = doubts(stored.contact)
     errors = errors or {}
     out = []
     for field, label in FIELDS:
@@ -151,9 +167,9 @@ def _has_value(contact: Contact, field: str) -> bool:
 
 
 def _outline(reading: OcrResult | None, field: str, value: str) -> tuple[Outline, ...]:
-    if reading is None or not value or not reading.image_width or not reading.image_height:
+    if field not in ON_THE_CARD or reading is None or not value or not reading.image_width:
         return ()
-    w, h = reading.image_width, reading.image_height
+    w, h = reading.image_width, max(reading.image_height, 1)
     return tuple(
         (round(b.left / w, 4), round(b.top / h, 4), round(b.width / w, 4), round(b.height / h, 4))
         for b in field_boxes(reading, field, value)

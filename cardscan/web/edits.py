@@ -1,51 +1,56 @@
-"""What the review page's form holds, and turning a submitted form into a checked contact.
+"""What the review page's form holds, and turning a submitted form into a checked edit.
 
-Emails and phones are checked by the rules of `cardscan edit` (check_email, check_phone): the
-page and the command must accept and refuse the same text (tests/test_review_http.py holds
-them to it).
+Every value goes through cardscan/contact_edits.py, as `cardscan edit` does, and the edit is
+applied with ContactStore.edit: the page and the command accept and refuse the same things.
+Each input is checked on its own first, so every refused value is shown under its own field.
 """
 
 from __future__ import annotations
 
-import unicodedata
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from datetime import date
 
 import phonenumbers
 
-from ..contact import PHONE_KINDS, Address, Contact, Phone
-from ..parse import parse_text
+from ..contact import PHONE_KINDS, Contact, Phone, StoredContact
+from ..contact_edits import (
+    ContactEdit,
+    InvalidValueError,
+    ListEdit,
+    email_value,
+    past_day,
+    phone_value,
+    social_value,
+    tag_value,
+    text_value,
+    website_value,
+)
+
+#: The single-line text fields, in the order a card lists them.
+TEXT_FIELDS = ("name", "title", "company", "department", "address")
+#: The list fields whose items are checked one by one, with the check of each.
+LIST_CHECKS: dict[str, Callable[[str], str]] = {
+    "emails": email_value,
+    "websites": website_value,
+    "socials": social_value,
+    "tags": tag_value,
+}
 
 
 class FormErrors(Exception):
-    """The inputs of a form that cannot be saved, by input name ("emails-1"), with why."""
+    """The inputs of a form that cannot be saved, by input id ("emails-1"), with why."""
 
     def __init__(self, errors: dict[str, str]) -> None:
         super().__init__("; ".join(f"{k}: {v}" for k, v in errors.items()))
         self.errors = errors
 
 
-def check_email(text: str) -> str:
-    """Return the one email address in text, as `cardscan edit --email` takes it."""
-    found = parse_text(text).emails
-    if len(found) != 1:
-        raise ValueError(f"not an email address: {text!r}")
-    return found[0]
-
-
-def check_phone(text: str, region: str) -> Phone:
-    """Return the one phone number in text, as `cardscan edit --phone` takes it."""
-    found = parse_text(text, region=region).phones
-    if len(found) != 1:
-        raise ValueError(f"not a phone number: {text!r}")
-    return found[0]
-
-
 def phone_text(phone: Phone) -> str:
     """Return a stored number as people write it internationally, with its extension."""
     parsed = phonenumbers.parse(phone.number)
     text = phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.INTERNATIONAL)
-    return f"{text} x{phone.extension}" if phone.extension else text
+    return f"{text} ext. {phone.extension}" if phone.extension else text
 
 
 @dataclass(frozen=True)
@@ -55,22 +60,33 @@ class CardForm:
     name: str = ""
     title: str = ""
     company: str = ""
+    department: str = ""
+    address: str = ""
     emails: tuple[str, ...] = ()
     phones: tuple[tuple[str, str], ...] = ()  # (kind, number as typed)
     websites: tuple[str, ...] = ()
-    address: str = ""
+    socials: tuple[str, ...] = ()
+    tags: tuple[str, ...] = ()
+    met: str = ""
+    met_on: str = ""  # YYYY-MM-DD, as a date input sends it
 
     @classmethod
-    def of(cls, contact: Contact) -> CardForm:
+    def of(cls, stored: StoredContact) -> CardForm:
         """Return the form showing a stored contact."""
+        c = stored.contact
         return cls(
-            name=contact.name or "",
-            title=contact.title or "",
-            company=contact.company or "",
-            emails=contact.emails,
-            phones=tuple((p.kind, phone_text(p)) for p in contact.phones),
-            websites=contact.websites,
-            address=contact.address.text if contact.address else "",
+            name=c.name or "",
+            title=c.title or "",
+            company=c.company or "",
+            department=c.department or "",
+            address=c.address.text if c.address else "",
+            emails=c.emails,
+            phones=tuple((p.kind, phone_text(p)) for p in c.phones),
+            websites=c.websites,
+            socials=c.socials,
+            tags=stored.tags,
+            met=stored.met or "",
+            met_on=stored.met_on.isoformat() if stored.met_on else "",
         )
 
     @classmethod
@@ -78,90 +94,108 @@ class CardForm:
         """Return the form as posted: one value per single field, lists for the others."""
         numbers = list(lists.get("phones", ()))
         kinds = list(lists.get("phone_kinds", ())) + ["other"] * len(numbers)
+
+        def items(name: str) -> tuple[str, ...]:
+            return tuple(v for v in lists.get(name, ()) if v.strip())
+
         return cls(
-            name=single.get("name", "").strip(),
-            title=single.get("title", "").strip(),
-            company=single.get("company", "").strip(),
-            emails=tuple(e.strip() for e in lists.get("emails", ()) if e.strip()),
-            phones=tuple((k, n.strip()) for k, n in zip(kinds, numbers, strict=False) if n.strip()),
-            websites=tuple(w.strip() for w in lists.get("websites", ()) if w.strip()),
-            address=single.get("address", "").strip(),
+            name=single.get("name", ""),
+            title=single.get("title", ""),
+            company=single.get("company", ""),
+            department=single.get("department", ""),
+            address=single.get("address", ""),
+            emails=items("emails"),
+            phones=tuple((k, n) for k, n in zip(kinds, numbers, strict=False) if n.strip()),
+            websites=items("websites"),
+            socials=items("socials"),
+            tags=items("tags"),
+            met=single.get("met", ""),
+            met_on=single.get("met_on", ""),
         )
 
 
-def edited(contact: Contact, form: CardForm, region: str) -> Contact:
-    """Return the contact with the form's changes, as typed (trusted); raise FormErrors.
+def checked_edit(stored: StoredContact, form: CardForm, region: str) -> ContactEdit:
+    """Return the edit that makes the stored contact what the form says; raise FormErrors.
 
-    Only the fields that differ from the stored contact count as corrected.
+    Only what differs from the stored contact is in the edit (and so becomes trusted).
     """
+    shown = CardForm.of(stored)
     errors: dict[str, str] = {}
-    shown = CardForm.of(contact)
+
+    def check(key: str, value: str, check: Callable[[str], object]) -> bool:
+        try:
+            check(value)
+        except InvalidValueError as e:
+            errors[key] = e.problem
+            return False
+        return True
+
     changes: dict[str, object] = {}
-    for key in ("name", "title", "company", "address"):
-        value = getattr(form, key)
-        if value != getattr(shown, key):
-            if _has_control(value):
-                errors[key] = "control characters are not allowed"
-            else:
-                changes[key] = value or None
-    if "name" in changes:
-        parsed = parse_text(form.name, region=region)
-        changes |= {"given_name": parsed.given_name, "family_name": parsed.family_name}
-    if "address" in changes and form.address:
-        changes["address"] = parse_text(form.address, region=region).address or Address(
-            form.address
-        )
-    if form.emails != shown.emails:
-        changes["emails"] = _emails(form.emails, contact.emails, errors)
+    for name in (*TEXT_FIELDS, "met"):
+        value = getattr(form, name)
+        if value.strip() != getattr(shown, name) and check(name, value, _text(name)):
+            changes[name] = value
+    if form.met_on != shown.met_on:
+        changes["met_on"] = _day(form.met_on, errors)
+    for name, check_item in LIST_CHECKS.items():
+        typed, before = getattr(form, name), getattr(shown, name)
+        for i, value in enumerate(typed):
+            if value.casefold() not in {b.casefold() for b in before}:
+                check(f"{name}-{i}", value, check_item)
+        changes |= _list_change(name, typed, before)
     if form.phones != shown.phones:
-        changes["phones"] = _phones(form.phones, contact, region, errors)
-    if form.websites != shown.websites:
-        changes["websites"] = _websites(form.websites, errors)
+        changes["phones"] = ListEdit(replace=_phones(form, stored.contact, region, errors))
     if errors:
         raise FormErrors(errors)
-    return contact.corrected(**changes) if changes else contact
+    try:
+        return ContactEdit(**changes)  # type: ignore[arg-type]
+    except InvalidValueError as e:  # each value passed above; kept as a last guard
+        raise FormErrors({e.field: e.problem}) from None
 
 
-def _emails(
-    typed: tuple[str, ...], stored: tuple[str, ...], errors: dict[str, str]
-) -> tuple[str, ...]:
-    kept = {e.casefold(): e for e in stored}
-    out = []
-    for i, text in enumerate(typed):
-        if text.casefold() in kept:
-            out.append(kept[text.casefold()])
-            continue
-        try:
-            out.append(check_email(text))
-        except ValueError as e:
-            errors[f"emails-{i}"] = str(e)
-    return tuple(out)
+def _text(name: str) -> Callable[[str], object]:
+    return lambda value: text_value(name, value)
+
+
+def _day(text: str, errors: dict[str, str]) -> date | None:
+    if not text.strip():
+        return None
+    try:
+        return past_day("met_on", date.fromisoformat(text.strip()))
+    except ValueError:
+        errors["met_on"] = f"not a day: {text!r} (use YYYY-MM-DD)"
+    except InvalidValueError as e:
+        errors["met_on"] = e.problem
+    return None
+
+
+def _list_change(name: str, typed: tuple[str, ...], before: tuple[str, ...]) -> dict[str, object]:
+    """Return the change of a list field as items added and removed (the order kept)."""
+    now = {t.strip().casefold() for t in typed}
+    was = {b.casefold() for b in before}
+    add = tuple(t.strip() for t in typed if t.strip().casefold() not in was)
+    remove = tuple(b for b in before if b.casefold() not in now)
+    if not add and not remove:
+        return {}
+    if name == "tags":
+        return {"add_tags": add, "remove_tags": remove}
+    return {name: ListEdit(add=add, remove=remove)}
 
 
 def _phones(
-    typed: tuple[tuple[str, str], ...], contact: Contact, region: str, errors: dict[str, str]
+    form: CardForm, contact: Contact, region: str, errors: dict[str, str]
 ) -> tuple[Phone, ...]:
-    kept = {phone_text(p): p for p in contact.phones}
+    """Return the phones the form lists: stored ones as they were, typed ones checked."""
+    stored = {phone_text(p): p for p in contact.phones}
     out = []
-    for i, (kind, text) in enumerate(typed):
+    for i, (kind, text) in enumerate(form.phones):
         if kind not in PHONE_KINDS:
             errors[f"phones-{i}"] = f"unknown kind of phone: {kind!r}"
             continue
         try:
-            phone = kept.get(text) or check_phone(text, region)
-        except ValueError as e:
-            errors[f"phones-{i}"] = str(e)
+            phone = stored.get(text.strip()) or phone_value(text, region)
+        except InvalidValueError as e:
+            errors[f"phones-{i}"] = e.problem
             continue
         out.append(Phone(phone.number, kind, phone.extension))
     return tuple(out)
-
-
-def _websites(typed: tuple[str, ...], errors: dict[str, str]) -> tuple[str, ...]:
-    for i, text in enumerate(typed):
-        if any(c.isspace() for c in text) or "." not in text or _has_control(text):
-            errors[f"websites-{i}"] = f"not a web address: {text!r}"
-    return typed
-
-
-def _has_control(text: str) -> bool:
-    return any(unicodedata.category(c) == "Cc" for c in text)
