@@ -51,6 +51,8 @@ class Inputs:
 
     files: list[str] = field(default_factory=list)
     missing: list[str] = field(default_factory=list)
+    #: folders named that hold no file of a supported image type
+    empty_folders: list[str] = field(default_factory=list)
 
 
 def expand_inputs(args: Iterable[str]) -> Inputs:
@@ -60,7 +62,10 @@ def expand_inputs(args: Iterable[str]) -> Inputs:
         if arg == STDIN or os.path.isfile(arg):
             inputs.files.append(arg)
         elif os.path.isdir(arg):
-            inputs.files.extend(sorted(_images_under(Path(arg))))
+            found = sorted(_images_under(Path(arg)))
+            inputs.files.extend(found)
+            if not found:
+                inputs.empty_folders.append(arg)
         elif glob.has_magic(arg) and (matches := sorted(glob.glob(arg, recursive=True))):
             inputs.files.extend(m for m in matches if os.path.isfile(m))
         else:

@@ -58,3 +58,9 @@ class NotFoundError(CardscanError):
     """A contact id that is not in the store."""
 
     exit_code = ExitCode.BAD_INPUT
+
+
+class NoMatchError(CardscanError):
+    """A search or filter that matched no contact: there is nothing to export."""
+
+    exit_code = ExitCode.BAD_INPUT

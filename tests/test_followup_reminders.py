@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, time, timedelta
 
 from icalendar import Calendar
 
@@ -65,3 +65,19 @@ def test_summary_stays_on_one_line() -> None:
     (event,) = Calendar.from_ical(ics).walk("VEVENT")
     assert str(event["SUMMARY"]) == "Follow up with Eve END:VEVENT"
     assert ics.split(b"\r\n").count(b"END:VEVENT") == 1
+
+
+def test_reminder_alerts_the_morning_it_is_due_by_default() -> None:
+    ics = reminders.reminder(person(), date(2026, 12, 3), None, STAMP)
+    (alarm,) = Calendar.from_ical(ics).walk("VALARM")
+    assert alarm["ACTION"] == "DISPLAY"
+    assert alarm.decoded("TRIGGER") == timedelta(hours=9)
+    assert "Anna Müller" in str(alarm["DESCRIPTION"])
+
+
+def test_reminder_alarm_time_or_none() -> None:
+    early = reminders.reminder(person(), date(2026, 12, 3), None, STAMP, time(7, 30))
+    (alarm,) = Calendar.from_ical(early).walk("VALARM")
+    assert alarm.decoded("TRIGGER") == timedelta(hours=7, minutes=30)
+    silent = reminders.reminder(person(), date(2026, 12, 3), None, STAMP, None)
+    assert Calendar.from_ical(silent).walk("VALARM") == []

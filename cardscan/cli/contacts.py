@@ -26,10 +26,13 @@ def list_(
         typer.Option(
             "--search",
             "-s",
-            help="Only contacts whose name, company, title, email or meeting contains this text.",
+            help="Only contacts with this text in any field, notes or tags (any case, "
+            "accents ignored: bruckner finds Brückner); digits also match phone numbers.",
         ),
     ] = None,
-    tag: Annotated[str | None, typer.Option("--tag", help="Only contacts with this tag.")] = None,
+    tag: Annotated[
+        str | None, typer.Option("--tag", help="Only contacts with this tag (any case).")
+    ] = None,
     json_out: JsonOption = False,
     db: DbOption = None,
 ) -> None:
@@ -44,7 +47,10 @@ def list_(
             fields = [f"{c.id:>4}", c.name or "-", c.title or "-", c.company or "-"]
             fields.append(c.emails[0] if c.emails else "-")
             typer.echo("\t".join(fields))
-    if not json_out:
+    if not contacts and (search or tag):
+        filters = " ".join(f"{k} {v!r}" for k, v in (("--search", search), ("--tag", tag)) if v)
+        typer.echo(f"cardscan: no contacts match {filters}", err=True)
+    elif not json_out:
         typer.echo(f"cardscan: {len(contacts)} contacts", err=True)
 
 

@@ -11,7 +11,7 @@ import typer
 
 from ..contact import MeetingRecord
 from ..dates import parse_date
-from ..errors import BadInputError, NotFoundError
+from ..errors import BadInputError, NoMatchError, NotFoundError
 from ..export import ExportFormat, import_contacts, read_contacts_file, read_input, render
 from .app import app
 from .options import DbOption, RegionOption, open_store, region_of
@@ -45,7 +45,17 @@ def export(
             "or json (one object per line).",
         ),
     ] = ExportFormat.vcard,
-    tag: Annotated[str | None, typer.Option("--tag", help="Only contacts with this tag.")] = None,
+    search: Annotated[
+        str | None,
+        typer.Option(
+            "--search",
+            "-s",
+            help="Only contacts matching this text, as `cardscan list --search` finds them.",
+        ),
+    ] = None,
+    tag: Annotated[
+        str | None, typer.Option("--tag", help="Only contacts with this tag (any case).")
+    ] = None,
     since: Annotated[
         date | None,
         typer.Option(
@@ -72,10 +82,12 @@ def export(
         raise typer.BadParameter("--photo goes with --format vcard or vcard4", param_hint="--photo")
     wanted = _flatten(ids)
     with open_store(db) as store:
-        contacts = store.list(tag=tag, since=since, ids=wanted)
+        contacts = store.list(search=search, tag=tag, since=since, ids=wanted)
         if wanted is not None:
             _check_ids(wanted, {s.id for s in contacts}, str(store.path))
         photos = {s.id: img for s in contacts if (img := store.card_image(s.id))} if photo else {}
+    if not contacts and (search or tag or since):
+        raise NoMatchError(_no_match(search, tag, since))
     data, warnings = render(fmt, contacts, photos)
     for warning in warnings:
         typer.echo(f"cardscan: {warning}", err=True)
@@ -83,6 +95,13 @@ def export(
     where = "" if output == "-" else f" to {output}"
     noun = "contact" if len(contacts) == 1 else "contacts"
     typer.echo(f"cardscan: exported {len(contacts)} {noun}{where}", err=True)
+
+
+def _no_match(search: str | None, tag: str | None, since: date | None) -> str:
+    filters = [f"--search {search!r}"] if search else []
+    filters += [f"--tag {tag!r}"] if tag else []
+    filters += [f"--since {since}"] if since else []
+    return f"no contacts match {' '.join(filters)}: nothing exported"
 
 
 def _flatten(ids: list[list[int]] | list[int] | None) -> list[int] | None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 from typing import Annotated
 
@@ -81,6 +81,29 @@ NextOption = Annotated[
 StepOption = Annotated[
     str | None, typer.Option("--step", help="What the next step is (stored with --next).")
 ]
+
+
+def _alarm(text: str | time) -> time | None:
+    if isinstance(text, time):  # the default
+        return text
+    if text.strip().casefold() in ("none", "off", "no"):
+        return None
+    try:
+        return time.fromisoformat(text.strip().zfill(5))
+    except ValueError:
+        raise typer.BadParameter(f"not a time of day: {text!r} (use HH:MM, or none)") from None
+
+
+AlarmOption = Annotated[
+    time | None,
+    typer.Option(
+        "--alarm",
+        parser=_alarm,
+        metavar="HH:MM|none",
+        help="When the --ics reminder alerts on its day (default 09:00); none for no alarm.",
+        show_default=False,
+    ),
+]
 IcsOption = Annotated[
     Path | None,
     typer.Option(
@@ -104,6 +127,7 @@ def followup(
     next_on: NextOption = None,
     step: StepOption = None,
     ics: IcsOption = None,
+    alarm: AlarmOption = reminders.DEFAULT_ALARM,
     db: DbOption = None,
 ) -> None:
     """Draft a follow-up email to a contact, record one as sent, or set the next step.
@@ -126,7 +150,7 @@ def followup(
             from_addr = drafts.sender_address(sender or os.environ.get("CARDSCAN_FROM"))
             _emit(drafts.build(stored, chosen, plan, from_addr), stored, output, mailto)
         if ics is not None:
-            _write(ics, reminders.reminder(stored, plan.follow_up_on, plan.step, _now()))
+            _write(ics, reminders.reminder(stored, plan.follow_up_on, plan.step, _now(), alarm))
             _say(f"wrote reminder for {plan.follow_up_on} to {ics}")
         if sent:
             state = follow.mark_sent(contact_id, on or today)

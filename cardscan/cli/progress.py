@@ -50,6 +50,8 @@ class BatchReport:
         report = cls(storing=storing)
         for arg in inputs.missing:
             report.fail(f"{arg}: no such file", ExitCode.BAD_INPUT)
+        for folder in inputs.empty_folders:
+            report.fail(f"no card images in {folder}", ExitCode.BAD_INPUT)
         return report
 
     def fail(self, message: str, code: ExitCode) -> None:

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import uuid
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, time, timedelta
 
-from icalendar import Calendar, Event
+from icalendar import Alarm, Calendar, Event
 
 from ..contact import StoredContact
 from . import salutation
@@ -14,10 +14,19 @@ PRODID = "-//cardscan//follow-up reminders//EN"
 #: Namespace of reminder UIDs: the same contact and day always give the same UID, so importing
 #: a reminder again updates the event instead of adding a second one.
 _UID_NAMESPACE = uuid.UUID("5b0c6d0e-8f3a-4d4e-9a51-6f1d2c7e9b10")
+#: when the calendar alerts, unless told otherwise: the morning the follow-up is due
+DEFAULT_ALARM = time(9, 0)
 
 
-def reminder(stored: StoredContact, day: date, step: str | None, stamp: datetime) -> bytes:
-    """Return an iCalendar file holding one all-day event on day to follow up with a contact."""
+def reminder(
+    stored: StoredContact,
+    day: date,
+    step: str | None,
+    stamp: datetime,
+    alarm: time | None = DEFAULT_ALARM,
+) -> bytes:
+    """Return an iCalendar file holding one all-day event on day to follow up with a contact,
+    with an alarm at alarm o'clock that day (local time; None: no alarm)."""
     contact = stored.contact
     name = salutation.plain_name(contact) or (contact.emails[0] if contact.emails else "contact")
     event = Event()
@@ -29,6 +38,13 @@ def reminder(stored: StoredContact, day: date, step: str | None, stamp: datetime
     event.add("summary", f"Follow up with {name}")
     event.add("description", description(stored, step))
     event.add("transp", "TRANSPARENT")  # a reminder, not a meeting: the day stays free
+    if alarm is not None:
+        # An all-day event starts at midnight local time, so the offset is the time of day.
+        ring = Alarm()
+        ring.add("action", "DISPLAY")
+        ring.add("description", f"Follow up with {name}")
+        ring.add("trigger", timedelta(hours=alarm.hour, minutes=alarm.minute))
+        event.add_component(ring)
     calendar = Calendar()
     calendar.add("prodid", PRODID)
     calendar.add("version", "2.0")
