@@ -109,7 +109,6 @@ def test_json_is_one_object_per_line(db: Path) -> None:
         pytest.param(["--since", "2026-11-21"], [2], id="since"),
         pytest.param(["--ids", "2,1"], [1, 2], id="ids"),
         pytest.param(["--ids", "2"], [2], id="one-id"),
-        pytest.param(["--tag", "nobody"], [], id="none"),
     ],
 )
 def test_filters(db: Path, args: list[str], ids: list[int]) -> None:
