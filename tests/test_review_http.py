@@ -6,6 +6,7 @@ import http.cookiejar
 import io
 import json
 import re
+import signal
 import subprocess
 import sys
 import threading
@@ -489,7 +490,9 @@ def test_the_server_serves_on_loopback_with_the_token_and_stops_on_done(store_id
     assert url.split("token=")[1] not in err  # requests are not logged with the token
 
 
-def test_allow_remote_serves_beyond_this_machine_with_a_warning(store_ids: dict) -> None:
+def test_allow_remote_serves_beyond_this_machine_with_a_warning_until_ctrl_c(
+    store_ids: dict,
+) -> None:
     proc, url = _start("--all", "--host", "0.0.0.0", "--allow-remote")
     try:
         assert url.startswith("http://0.0.0.0:")
@@ -497,9 +500,10 @@ def test_allow_remote_serves_beyond_this_machine_with_a_warning(store_ids: dict)
         with pytest.raises(urllib.error.HTTPError) as refused:
             urllib.request.urlopen(f"http://127.0.0.1:{port}/")
         assert refused.value.code == 403  # the token is still needed
-        proc.terminate()
+        proc.send_signal(signal.SIGINT)  # Ctrl-C
         assert proc.wait(timeout=20) == 0
     finally:
         proc.kill()
         _, err = proc.communicate()
     assert "warning: serving on 0.0.0.0" in err
+    assert "review finished" in err

@@ -99,9 +99,15 @@ def review(
     )
     typer.echo(url)
     if not no_browser:
-        threading.Thread(target=webbrowser.open, args=(url,), daemon=True).start()
+        threading.Thread(target=_open, args=(url,), daemon=True).start()
     _serve(server)
     typer.echo("cardscan: review finished", err=True)
+
+
+def _open(url: str) -> None:
+    """Open the page in the default browser (slow to return on some systems, so in a thread)."""
+    if not webbrowser.open(url):
+        typer.echo("cardscan: no browser could be opened; open the address above", err=True)
 
 
 def _serve(server: ReviewServer) -> None:
