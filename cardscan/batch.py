@@ -5,16 +5,17 @@ from __future__ import annotations
 import glob
 import hashlib
 import os
-from collections.abc import Callable, Iterable, Iterator
+import stat
+from collections.abc import Callable, Generator, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor, as_completed
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import imageio, memory, pipeline, reading
+from . import imageio, inputfiles, memory, pipeline, reading, workers
 from .contact import Contact
 from .errors import BadInputError, CardscanError, ExitCode, NoCardTextError
-from .model import OcrResult
+from .model import LoadedImage, OcrResult
 from .settings import ScanSettings
 from .trace import Trace
 
@@ -32,6 +33,8 @@ class ScannedCard:
     card_jpeg: bytes | None
     #: the words read on card_jpeg with their boxes (kept so `cardscan review` can outline them)
     ocr: OcrResult | None = None
+    #: of the file (or stdin) the card was read from
+    sha256: str | None = None
 
 
 @dataclass(frozen=True)
@@ -43,34 +46,72 @@ class FileOutcome:
     cards: tuple[ScannedCard, ...] = ()
     error: str | None = None
     exit_code: ExitCode = ExitCode.OK
+    #: (message, code) of the pages that failed, in a PDF or TIFF whose other pages were read
+    problems: tuple[tuple[str, ExitCode], ...] = ()
 
 
 @dataclass
 class Inputs:
-    """The files named on the command line, expanded, and the names that matched nothing."""
+    """The files named on the command line, expanded, and what was not read, with why."""
 
     files: list[str] = field(default_factory=list)
-    missing: list[str] = field(default_factory=list)
-    #: folders named that hold no file of a supported image type
+    #: (argument, problem) for arguments that name no file we read: missing, a FIFO, a device
+    refused: list[tuple[str, str]] = field(default_factory=list)
+    #: (path, problem) for files in folders or globs that are not regular files, passed over
+    passed_over: list[tuple[str, str]] = field(default_factory=list)
+    #: folders named that hold no file of a supported image type (none we can read)
     empty_folders: list[str] = field(default_factory=list)
 
 
 def expand_inputs(args: Iterable[str]) -> Inputs:
-    """Expand folders (recursively, by image type) and globs into a sorted list of files."""
+    """Expand folders (recursively, by image type) and globs into a sorted list of files.
+
+    Only regular files (and links to them) are taken: a FIFO named like a photo would block
+    the batch, a device would stream without end.
+    """
     inputs = Inputs()
     for arg in args:
-        if arg == STDIN or os.path.isfile(arg):
+        if arg == STDIN:
             inputs.files.append(arg)
+        elif not os.path.lexists(arg) and glob.has_magic(arg):
+            matches = sorted(glob.glob(arg, recursive=True))
+            if not matches:
+                inputs.refused.append((arg, "no such file"))
+            for match in matches:
+                if not os.path.isdir(match):
+                    _take(match, inputs)
         elif os.path.isdir(arg):
-            found = sorted(_images_under(Path(arg)))
-            inputs.files.extend(found)
-            if not found:
+            taken = len(inputs.files)
+            for path in sorted(_images_under(Path(arg))):
+                _take(path, inputs)
+            if len(inputs.files) == taken:
                 inputs.empty_folders.append(arg)
-        elif glob.has_magic(arg) and (matches := sorted(glob.glob(arg, recursive=True))):
-            inputs.files.extend(m for m in matches if os.path.isfile(m))
+        elif (problem := _not_regular(arg)) is not None:
+            inputs.refused.append((arg, problem))
         else:
-            inputs.missing.append(arg)
+            inputs.files.append(arg)
     return inputs
+
+
+def _take(path: str, inputs: Inputs) -> None:
+    problem = _not_regular(path)
+    if problem is None:
+        inputs.files.append(path)
+    else:
+        inputs.passed_over.append((path, problem))
+
+
+def _not_regular(path: str) -> str | None:
+    """Return why path is not a regular file we can read (following links), or None."""
+    try:
+        mode = os.stat(path).st_mode
+    except (OSError, ValueError):
+        return "no such file"
+    if stat.S_ISREG(mode):
+        return None
+    if stat.S_ISDIR(mode):
+        return "is a directory"
+    return f"not a regular file ({inputfiles.kind_of(mode) or 'unknown type'})"
 
 
 def _images_under(folder: Path) -> Iterator[str]:
@@ -87,10 +128,12 @@ def file_sha256(path: str) -> str | None:
         return None
     digest = hashlib.sha256()
     try:
-        with open(path, "rb") as f:
+        with inputfiles.open_regular(path) as f:
+            if os.fstat(f.fileno()).st_size > imageio.MAX_FILE_BYTES:
+                return None  # refused when read; hashing gigabytes first would only delay that
             for block in iter(lambda: f.read(1 << 20), b""):
                 digest.update(block)
-    except OSError:
+    except (BadInputError, OSError):
         return None
     return digest.hexdigest()
 
@@ -104,28 +147,68 @@ def scan_one(
 ) -> FileOutcome:
     """Scan one file (or stdin's bytes); never raise: an error becomes the outcome's reason.
 
-    pages names the pages of a PDF to read ("1-3,5", "all"); the first by default.
+    pages names the pages of a PDF or TIFF to read ("1-3,5", "all"); the first by default.
+    Each page is its own card: a page that fails is one of the outcome's problems, and the
+    cards of the other pages are kept.
     """
     trace = tracer(path) if tracer is not None else None
-    sha256 = None
+    cards: list[ScannedCard] = []
+    problems: list[tuple[str, ExitCode]] = []
     try:
         if stdin is not None:
-            images = imageio.iter_pages_bytes(stdin, "<stdin>", pages)
+            images = imageio.iter_pages_bytes(stdin, inputfiles.STDIN_NAME, pages)
         else:
             images = imageio.iter_pages(path, pages)
-        cards = []
-        for results in pipeline.scan_pages(images, settings, trace=trace):
-            for result in results:
-                sha256 = result.sha256
-                jpeg = imageio.encode_jpeg(result.card.pixels)
-                cards.append(ScannedCard(result.contact, result.ocr.text, jpeg, result.ocr))
+        _read_pages(path, images, settings, trace, cards, problems)
     except (BadInputError, NoCardTextError) as e:
         return FileOutcome(path, error=str(e), exit_code=e.exit_code)  # they name the file
     except CardscanError as e:
         return FileOutcome(path, error=f"{path}: {e}", exit_code=e.exit_code)
     except Exception as e:  # a bug on one odd file must not stop a batch of forty
         return FileOutcome(path, error=f"{path}: internal error: {e!r}", exit_code=ExitCode.FAILURE)
-    return FileOutcome(path, sha256=sha256, cards=tuple(cards))
+    if not cards and problems:
+        (error, code), *rest = problems
+        return FileOutcome(path, error=error, exit_code=code, problems=tuple(rest))
+    sha256 = cards[0].sha256 if cards else None
+    return FileOutcome(path, sha256=sha256, cards=tuple(cards), problems=tuple(problems))
+
+
+def _read_pages(
+    path: str,
+    pages: Iterator[imageio.Page],
+    settings: ScanSettings,
+    trace: Trace | None,
+    cards: list[ScannedCard],
+    problems: list[tuple[str, ExitCode]],
+) -> None:
+    """Read the cards of every page into cards; a page that fails goes to problems."""
+    taken = [0]
+
+    def readable() -> Iterator[LoadedImage]:
+        for page in pages:
+            taken[0] += 1
+            if isinstance(page, BadInputError):
+                problems.append((str(page), page.exit_code))
+            else:
+                yield page
+
+    remaining = readable()
+    while True:  # scan_pages stops at a page that fails: go on with the pages after it
+        before = taken[0]
+        try:
+            for results in pipeline.scan_pages(remaining, settings, trace=trace):
+                for result in results:
+                    jpeg = imageio.encode_jpeg(result.card.pixels)
+                    card = ScannedCard(
+                        result.contact, result.ocr.text, jpeg, result.ocr, result.sha256
+                    )
+                    cards.append(card)
+            return
+        except CardscanError as e:
+            named = isinstance(e, BadInputError | NoCardTextError)  # they name the page
+            problems.append((str(e) if named else f"{path}: {e}", e.exit_code))
+            if taken[0] == before:
+                return
 
 
 def scan_many(
@@ -135,7 +218,7 @@ def scan_many(
     stdin: bytes | None = None,
     pages: str | None = None,
     tracer: Tracer | None = None,
-) -> Iterator[FileOutcome]:
+) -> Generator[FileOutcome, None, None]:
     """Yield an outcome per path as each finishes, using up to `jobs` worker processes.
 
     The path "-" stands for the bytes given as stdin, read in this process.
@@ -150,9 +233,12 @@ def scan_many(
             yield scan_one(path, settings, pages=pages, tracer=tracer)
         return
     reading.plan_for(settings.engine)  # makes any model copy here, not in every worker at once
-    with ProcessPoolExecutor(
-        max_workers=min(jobs, len(paths)), initializer=memory.return_freed_memory_promptly
-    ) as pool:
+    pool = ProcessPoolExecutor(
+        max_workers=min(jobs, len(paths)),
+        initializer=workers.start_worker,
+        initargs=(os.getpid(),),
+    )
+    try:
         futures: dict[Future[FileOutcome], str] = {
             pool.submit(scan_one, path, settings, None, pages, tracer): path for path in paths
         }
@@ -165,6 +251,12 @@ def scan_many(
                     error=f"{futures[future]}: worker process died",
                     exit_code=ExitCode.FAILURE,
                 )
+    except BaseException:
+        # Interrupted, or the caller stopped (a store error): do not wait for the cards being
+        # read, which would take up to a minute each.
+        workers.stop_workers(pool)
+        raise
+    pool.shutdown()
 
 
 def default_jobs() -> int:

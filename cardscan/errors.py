@@ -13,6 +13,7 @@ class ExitCode(IntEnum):
     BAD_INPUT = 4  # a file that is missing, unreadable or not an image
     OCR_FAILURE = 5  # Tesseract failed or timed out, or found no card text
     STORE_ERROR = 6  # the contact store cannot be opened or written
+    INTERRUPTED = 130  # Ctrl-C or SIGTERM: the shells' code for a command stopped by SIGINT
 
 
 class CardscanError(Exception):

@@ -19,14 +19,18 @@ import numpy as np
 import pillow_heif
 from PIL import Image, ImageOps, UnidentifiedImageError
 
+from . import inputfiles
 from .errors import BadInputError
 from .model import LoadedImage, Pixels
-from .pdf import render_pdf
+from .pdf import parse_pages, render_pdf
 
 #: Largest image we decode, in pixels: a 48 MP phone photo fits; a decompression bomb does not.
 MAX_PIXELS = 50_000_000
-#: Largest file we read into memory.
-MAX_FILE_BYTES = 256 * 1024 * 1024
+#: Largest file we read into memory (stdin too).
+MAX_FILE_BYTES = inputfiles.MAX_IMAGE_BYTES
+#: A page of a file: its pixels, or why that page alone could not be read.
+Page = LoadedImage | BadInputError
+
 #: File name suffixes worth picking up when walking a folder.
 SUPPORTED_SUFFIXES = frozenset(
     {".jpg", ".jpeg", ".png", ".tif", ".tiff", ".bmp", ".webp", ".heic", ".heif", ".pdf"}
@@ -71,42 +75,83 @@ def is_supported_image(path: str | Path) -> bool:
 
 def load_image(path: str | Path) -> LoadedImage:
     """Return the pixels (BGR) of the image at path, upright; for a PDF, its first page."""
-    return load_bytes(_read_file(path), _display_name(path))
+    return load_bytes(_read_file(path), inputfiles.display_name(path))
 
 
 def load_bytes(data: bytes, source: str) -> LoadedImage:
     """Return the pixels of an encoded image held in memory (e.g. stdin); source names it."""
     if _is_pdf(data):
         [first_page] = render_pdf(data, source, None, MAX_PIXELS)
+        if isinstance(first_page, BadInputError):
+            raise first_page
         return first_page
     pixels = _decode_image(data, source)
     return LoadedImage(source=source, pixels=pixels, sha256=hashlib.sha256(data).hexdigest())
 
 
 def load_pages(path: str | Path, pages: str | None = None) -> list[LoadedImage]:
-    """Return the pages of a PDF named by pages ("1-3,5", "2-", "all"; None: the first page).
+    """Return the pages of a PDF or multi-page TIFF named by pages ("1-3,5", "2-", "all";
+    None: the first page); raise the first page's error, if any.
 
-    An image file is one page: [load_image(path)], whatever pages says.
+    An image of one page is one page: [load_image(path)], whatever pages says.
     """
-    return list(iter_pages(path, pages))
+    loaded = []
+    for page in iter_pages(path, pages):
+        if isinstance(page, BadInputError):
+            raise page
+        loaded.append(page)
+    return loaded
 
 
-def iter_pages(path: str | Path, pages: str | None = None) -> Iterator[LoadedImage]:
-    """Like load_pages, but render each page only when it is asked for (long PDFs).
+def iter_pages(path: str | Path, pages: str | None = None) -> Iterator[Page]:
+    """Like load_pages, but render each page only when it is asked for (long PDFs), and yield
+    a page that cannot be read as its BadInputError, so the pages after it are still read.
 
     Errors about the file or the page spec are raised here, before the first page is rendered.
     """
-    return iter_pages_bytes(_read_file(path), _display_name(path), pages)
+    return iter_pages_bytes(_read_file(path), inputfiles.display_name(path), pages)
 
 
-def iter_pages_bytes(data: bytes, source: str, pages: str | None = None) -> Iterator[LoadedImage]:
+def iter_pages_bytes(data: bytes, source: str, pages: str | None = None) -> Iterator[Page]:
     """Like iter_pages, for a file already read (e.g. from stdin)."""
     if _is_pdf(data):
         return render_pdf(data, source, pages, MAX_PIXELS)
+    count = _frame_count(data)
+    if count > 1:
+        try:
+            indexes = parse_pages(pages, count, "TIFF")
+        except ValueError as e:
+            raise BadInputError(source, str(e)) from e
+        return _frames(data, source, indexes)
     return _single(data, source)
 
 
-def _single(data: bytes, source: str) -> Iterator[LoadedImage]:
+def _frame_count(data: bytes) -> int:
+    """Return the number of pages of a TIFF (1 for anything else, or when unreadable)."""
+    if data[:4] not in (b"II*\x00", b"MM\x00*"):
+        return 1
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            with Image.open(io.BytesIO(data), formats=("TIFF",)) as img:
+                return int(getattr(img, "n_frames", 1))
+    except Exception:  # a damaged TIFF: decoding it will say what is wrong
+        return 1
+
+
+def _frames(data: bytes, source: str, indexes: list[int]) -> Iterator[Page]:
+    sha256 = hashlib.sha256(data).hexdigest()
+    for index in indexes:
+        name = f"{source}#page={index + 1}"
+        try:
+            pixels = _decode_image(data, name, frame=index)
+        except BadInputError as e:
+            yield e
+            continue
+        yield LoadedImage(source=name, pixels=pixels, sha256=sha256)
+
+
+def _single(data: bytes, source: str) -> Iterator[Page]:
     # A generator, not iter([...]): a list would keep the decoded photo alive while it is read.
     yield load_bytes(data, source)
 
@@ -126,29 +171,8 @@ def encode_jpeg(pixels: Pixels, quality: int = 85, max_side: int = 1600) -> byte
     return encoded.tobytes()
 
 
-def _display_name(path: str | Path) -> str:
-    """Return path as text that can always be printed and stored (undecodable bytes replaced)."""
-    return str(path).encode("utf-8", "surrogateescape").decode("utf-8", "replace")
-
-
 def _read_file(path: str | Path) -> bytes:
-    source = _display_name(path)
-    try:
-        with open(path, "rb") as f:
-            data = f.read(MAX_FILE_BYTES + 1)
-    except (FileNotFoundError, NotADirectoryError) as e:
-        raise BadInputError(source, "no such file") from e
-    except IsADirectoryError as e:
-        raise BadInputError(source, "is a directory") from e
-    except PermissionError as e:
-        raise BadInputError(source, "permission denied") from e
-    except OSError as e:
-        raise BadInputError(source, f"cannot read file ({(e.strerror or str(e)).lower()})") from e
-    except ValueError as e:  # a NUL byte in the name
-        raise BadInputError(source, "invalid file name") from e
-    if len(data) > MAX_FILE_BYTES:
-        raise BadInputError(source, f"file too large (over {MAX_FILE_BYTES >> 20} MB)")
-    return data
+    return inputfiles.read_file(path, MAX_FILE_BYTES)
 
 
 def _is_pdf(data: bytes) -> bool:
@@ -156,7 +180,7 @@ def _is_pdf(data: bytes) -> bool:
     return b"%PDF-" in data[:1024]
 
 
-def _decode_image(data: bytes, source: str) -> Pixels:
+def _decode_image(data: bytes, source: str, frame: int = 0) -> Pixels:
     if not data:
         raise BadInputError(source, "empty file")
     # Pillow warns about odd files (damaged EXIF, big sizes) on stderr; none of it is actionable
@@ -164,6 +188,8 @@ def _decode_image(data: bytes, source: str) -> Pixels:
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         with _open(data, source) as img:
+            if frame:
+                _seek(img, frame, source)
             _fit_budget(img, source)
             _load(img, source)
             _make_upright(img)
@@ -181,6 +207,13 @@ def _open(data: bytes, source: str) -> Image.Image:
     except MemoryError:
         raise  # the machine is short of memory: the file is not to blame
     except Exception as e:  # a parser fed hostile bytes can fail in any way: all mean "bad file"
+        raise BadInputError(source, _damage(e)) from e
+
+
+def _seek(img: Image.Image, frame: int, source: str) -> None:
+    try:
+        img.seek(frame)
+    except Exception as e:  # a page of a damaged TIFF
         raise BadInputError(source, _damage(e)) from e
 
 

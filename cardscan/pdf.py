@@ -18,7 +18,7 @@ PDF_DPI = 300
 _PAGE_RANGE = re.compile(r"^\s*(\d+)\s*(?:(-)\s*(\d*)\s*)?$")
 
 
-def parse_pages(spec: str | None, count: int) -> list[int]:
+def parse_pages(spec: str | None, count: int, kind: str = "PDF") -> list[int]:
     """Return the 0-based page indexes named by spec, in the order given; ValueError if bad."""
     if spec is None:
         return [0]
@@ -34,15 +34,19 @@ def parse_pages(spec: str | None, count: int) -> list[int]:
         if first < 1 or last < first:
             raise ValueError(f"bad page range {part.strip()!r}")
         if last > count:
-            raise ValueError(f"no page {last} (the PDF has {count})")
+            raise ValueError(f"no page {last} (the {kind} has {count})")
         indexes.update(dict.fromkeys(range(first - 1, last)))
     return list(indexes)
 
 
 def render_pdf(
     data: bytes, source: str, pages: str | None, max_pixels: int
-) -> Iterator[LoadedImage]:
-    """Open the PDF and check the page spec now; return a generator rendering the pages."""
+) -> Iterator[LoadedImage | BadInputError]:
+    """Open the PDF and check the page spec now; return a generator rendering the pages.
+
+    A page that cannot be rendered is yielded as its BadInputError, so the pages after it
+    are still read.
+    """
     try:
         pdf = pdfium.PdfDocument(data)
     except pdfium.PdfiumError as e:
@@ -64,18 +68,25 @@ def render_pdf(
 
 def _rendered_pages(
     pdf: pdfium.PdfDocument, indexes: list[int], source: str, sha256: str, max_pixels: int
-) -> Iterator[LoadedImage]:
+) -> Iterator[LoadedImage | BadInputError]:
     try:
         for index in indexes:
             name = f"{source}#page={index + 1}" if len(pdf) > 1 else source
             try:
-                page = pdf[index]
-            except pdfium.PdfiumError as e:
-                raise BadInputError(name, "damaged PDF page") from e
-            pixels = _render_page(page, name, max_pixels)
+                pixels = _render_page(_page(pdf, index, name), name, max_pixels)
+            except BadInputError as e:
+                yield e
+                continue
             yield LoadedImage(source=name, pixels=pixels, sha256=sha256)
     finally:
         pdf.close()
+
+
+def _page(pdf: pdfium.PdfDocument, index: int, name: str) -> pdfium.PdfPage:
+    try:
+        return pdf[index]
+    except pdfium.PdfiumError as e:
+        raise BadInputError(name, "damaged PDF page") from e
 
 
 def _render_page(page: pdfium.PdfPage, source: str, max_pixels: int) -> Pixels:

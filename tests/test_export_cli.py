@@ -33,9 +33,9 @@ def db(tmp_path: Path) -> Path:
                 family_name="Doe",
                 title="Head of Data; EMEA",
                 company="Example Widgets, Ltd",
-                emails=("jane.doe@example-widgets.test",),
+                emails=("jane.doe@example-widgets.example",),
                 phones=(Phone("+442079460123", "work", "12"), Phone("+447700900456", "mobile")),
-                websites=("www.example-widgets.test",),
+                websites=("www.example-widgets.example",),
                 socials=("linkedin.com/in/janeqdoe",),
                 address=Address("1 High St, London", "1 High St", "London", None, None, "GB"),
             ),
@@ -48,7 +48,7 @@ def db(tmp_path: Path) -> Path:
             CardRecord("sha-jane", "ocr text", "jane.jpg", JPEG),
         )
         store.add(
-            Contact(company="Northwind", emails=("info@northwind.test",)),
+            Contact(company="Northwind", emails=("info@northwind.example",)),
             Meeting(met_on=date(2026, 11, 25)),
         )
     return path
@@ -210,7 +210,7 @@ def test_bad_file_is_one_line_and_exit_4(tmp_path: Path, content: bytes, problem
 def test_missing_file_is_bad_input(tmp_path: Path) -> None:
     code, _, err = _invoke("import", tmp_path / "nope.vcf", "--db", tmp_path / "c.db")
     assert code == ExitCode.BAD_INPUT
-    assert err == f"cardscan: {tmp_path / 'nope.vcf'}: No such file or directory\n"
+    assert err == f"cardscan: {tmp_path / 'nope.vcf'}: no such file\n"
 
 
 def test_import_uses_region_and_warns_about_unreadable_phones(tmp_path: Path) -> None:

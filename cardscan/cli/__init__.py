@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import signal
+
 from . import (  # noqa: F401  (registers commands)
     adding,
     contacts,
@@ -15,6 +17,8 @@ from .app import app
 
 def main() -> None:
     """Entry point of the `cardscan` console script."""
+    # SIGTERM stops cardscan as Ctrl-C does: a batch ends with its summary, workers stopped.
+    signal.signal(signal.SIGTERM, signal.default_int_handler)
     app(prog_name="cardscan")
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import sys
+from contextlib import closing
 from dataclasses import replace
 from pathlib import Path
 from typing import Annotated
@@ -13,9 +13,9 @@ from ..batch import FileOutcome, ScannedCard, expand_inputs, file_sha256, scan_m
 from ..contact import Meeting, merge_contacts
 from ..settings import EngineName
 from ..store import CardRecord, ContactStore
-from .app import app
+from .app import app, say
 from .options import DbOption, JsonOption, LangOption, RegionOption, open_store
-from .progress import BatchReport, progress
+from .progress import BatchReport, progress, stoppable
 from .render import print_json, stored_block
 from .review import review
 from .scanning import (
@@ -26,6 +26,7 @@ from .scanning import (
     PagesOption,
     TimeoutOption,
     scan_settings,
+    stdin_image,
 )
 from .values import DateOption
 
@@ -67,17 +68,19 @@ def add(
     report = BatchReport.for_inputs(inputs, storing=True)
     meeting = Meeting(met=met, met_on=on, notes=tuple(note or ()), tags=tuple(tag or ()))
     settings = scan_settings(region, lang, timeout, fast, engine)
-    stdin = sys.stdin.buffer.read() if "-" in inputs.files else None
-    with open_store(db) as store:
+    stdin = stdin_image(inputs, report)
+    report.left = len(inputs.files)
+    with stoppable(report), open_store(db) as store:
         todo = inputs.files if force else _unseen(store, inputs.files, report, json_out)
-        with progress(len(todo)) as advance:
-            for outcome in scan_many(todo, settings, jobs, stdin=stdin, pages=pages):
+        outcomes = scan_many(todo, settings, jobs, stdin=stdin, pages=pages)
+        with progress(len(todo)) as advance, closing(outcomes):
+            for outcome in outcomes:
                 advance()
-                if report.record_failure(outcome):
-                    continue
-                if back is not None:
-                    outcome = _with_back(outcome, scan_one(str(back), settings), report)
-                _store(store, outcome, meeting, report, json_out, review_fields)
+                if not report.record_failure(outcome):
+                    if back is not None:
+                        outcome = _with_back(outcome, scan_one(str(back), settings), report)
+                    _store(store, outcome, meeting, report, json_out, review_fields)
+                report.left -= 1
     report.finish(summary=len(inputs.files) > 1)
 
 
@@ -93,9 +96,8 @@ def _unseen(
             todo.append(path)
             continue
         report.skipped += 1
-        typer.echo(
-            f"cardscan: {path}: already imported as #{contact_id} (--force to read again)", err=True
-        )
+        report.left -= 1
+        say(f"{path}: already imported as #{contact_id} (--force to read again)")
         _show(store, contact_id, json_out)
     return todo
 
@@ -105,7 +107,8 @@ def _with_back(front: FileOutcome, back: FileOutcome, report: BatchReport) -> Fi
         return front
     merged = merge_contacts(front.cards[0].contact, back.cards[0].contact)
     text = front.cards[0].ocr_text + "\n\n" + back.cards[0].ocr_text
-    card = ScannedCard(merged, text, front.cards[0].card_jpeg, front.cards[0].ocr)
+    front_card = front.cards[0]
+    card = ScannedCard(merged, text, front_card.card_jpeg, front_card.ocr, front_card.sha256)
     return replace(front, cards=(card, *front.cards[1:]))
 
 
@@ -119,25 +122,24 @@ def _store(
 ) -> None:
     sha = outcome.sha256 or file_sha256(outcome.path) or ""
     if len(outcome.cards) > 1:
-        typer.echo(f"cardscan: {outcome.path}: found {len(outcome.cards)} cards", err=True)
+        say(f"{outcome.path}: found {len(outcome.cards)} cards")
     for card in outcome.cards:
         contact = review(card.contact) if review_fields else card.contact
         record = CardRecord(sha, card.ocr_text, outcome.path, card.card_jpeg, card.ocr)
         result = store.add(contact, meeting, record)
         if result.created:
             report.added += 1
-            typer.echo(f"cardscan: {outcome.path}: added #{result.contact_id}", err=True)
+            say(f"{outcome.path}: added #{result.contact_id}")
         else:
             report.updated += 1
             changes = "; ".join(result.changes) or "nothing new"
-            typer.echo(
-                f"cardscan: {outcome.path}: updated #{result.contact_id} "
-                f"(same {result.matched_by}): {changes}",
-                err=True,
+            say(
+                f"{outcome.path}: updated #{result.contact_id} "
+                f"(same {result.matched_by}): {changes}"
             )
         if contact.qr_fields:
             fields = ", ".join(contact.qr_fields)
-            typer.echo(f"cardscan: {outcome.path}: {fields} read from the card's QR code", err=True)
+            say(f"{outcome.path}: {fields} read from the card's QR code")
         _show(store, result.contact_id, json_out)
     report.scanned += 1
 

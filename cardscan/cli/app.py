@@ -10,12 +10,18 @@ from typer import core as typer_core
 from typer.core import TyperGroup
 
 from .. import __version__
-from ..errors import CardscanError
+from ..control_chars import escape_controls
+from ..errors import CardscanError, ExitCode
 
 
 def fail(message: str) -> None:
     """Print one line to stderr (the only way commands report problems)."""
-    typer.echo(f"cardscan: {message}", err=True)
+    say(message)
+
+
+def say(message: str) -> None:
+    """Print a one-line status message to stderr; control characters (in file names) escaped."""
+    typer.echo(f"cardscan: {escape_controls(message)}", err=True)
 
 
 class _ReportingGroup(TyperGroup):
@@ -27,6 +33,9 @@ class _ReportingGroup(TyperGroup):
         except CardscanError as e:
             fail(str(e))
             raise typer.Exit(int(e.exit_code)) from None
+        except KeyboardInterrupt:  # Ctrl-C, or SIGTERM (see main); batches say more first
+            fail("interrupted")
+            raise typer.Exit(int(ExitCode.INTERRUPTED)) from None
 
 
 #: Help shows a value's kind as a word, not a Python type: typer 0.29 writes "<list[str]>".

@@ -11,9 +11,9 @@ import typer
 from ..contact import PHONE_KINDS, Phone
 from ..contact_edits import ContactEdit, ListEdit, note_value, phone_value
 from ..errors import BadInputError
-from .app import app
+from .app import app, say
 from .options import DbOption, JsonOption, RegionOption, open_store, region_of
-from .render import print_json, stored_block
+from .render import print_json, row, stored_block
 from .values import past_date
 
 IdArgument = Annotated[int, typer.Argument(help="The contact's id (see `cardscan list`).")]
@@ -37,7 +37,7 @@ def list_(
     db: DbOption = None,
 ) -> None:
     """List stored contacts: id, name, title, company, first email."""
-    with open_store(db) as store:
+    with open_store(db, reading=True) as store:
         contacts = store.list(search=search, tag=tag)
     for stored in contacts:
         c = stored.contact
@@ -46,18 +46,18 @@ def list_(
         else:
             fields = [f"{c.id:>4}", c.name or "-", c.title or "-", c.company or "-"]
             fields.append(c.emails[0] if c.emails else "-")
-            typer.echo("\t".join(fields))
+            typer.echo(row(fields))
     if not contacts and (search or tag):
         filters = " ".join(f"{k} {v!r}" for k, v in (("--search", search), ("--tag", tag)) if v)
-        typer.echo(f"cardscan: no contacts match {filters}", err=True)
+        say(f"no contacts match {filters}")
     elif not json_out:
-        typer.echo(f"cardscan: {len(contacts)} contacts", err=True)
+        say(f"{len(contacts)} contacts")
 
 
 @app.command()
 def show(contact_id: IdArgument, json_out: JsonOption = False, db: DbOption = None) -> None:
     """Show one stored contact with its meeting and notes."""
-    with open_store(db) as store:
+    with open_store(db, reading=True) as store:
         stored = store.get(contact_id)
     if json_out:
         print_json(stored.to_json())
@@ -211,4 +211,4 @@ def delete(
                 f"Delete #{contact_id} {stored.contact.name or ''}?", abort=True, err=True
             )
         store.delete(contact_id)
-    typer.echo(f"cardscan: deleted #{contact_id}", err=True)
+    say(f"deleted #{contact_id}")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 from datetime import date
 from pathlib import Path
 from typing import Annotated
@@ -11,10 +10,11 @@ import typer
 
 from ..contact import MeetingRecord
 from ..dates import parse_date
-from ..errors import BadInputError, NoMatchError, NotFoundError
+from ..errors import NoMatchError, NotFoundError
 from ..export import ExportFormat, import_contacts, read_contacts_file, read_input, render
-from .app import app
+from .app import app, say
 from .options import DbOption, RegionOption, open_store, region_of
+from .outputs import ForceOption, write_output
 from .values import past_date
 
 _VCARDS = (ExportFormat.vcard, ExportFormat.vcard4)
@@ -70,18 +70,25 @@ def export(
         typer.Option("--ids", parser=_ids, metavar="1,2,5", help="Only these contact ids."),
     ] = None,
     output: Annotated[
-        str, typer.Option("--output", "-o", metavar="FILE", help="Write to FILE ('-' = stdout).")
+        str,
+        typer.Option(
+            "--output",
+            "-o",
+            metavar="FILE",
+            help="Write to FILE ('-' = stdout); an existing FILE needs --force.",
+        ),
     ] = "-",
     photo: Annotated[
         bool, typer.Option("--photo", help="Embed the flattened card image (vCard only).")
     ] = False,
+    force: ForceOption = False,
     db: DbOption = None,
 ) -> None:
     """Write stored contacts to a file other tools import: vCard by default, to stdout."""
     if photo and fmt not in _VCARDS:
         raise typer.BadParameter("--photo goes with --format vcard or vcard4", param_hint="--photo")
     wanted = _flatten(ids)
-    with open_store(db) as store:
+    with open_store(db, reading=True) as store:
         contacts = store.list(search=search, tag=tag, since=since, ids=wanted)
         if wanted is not None:
             _check_ids(wanted, {s.id for s in contacts}, str(store.path))
@@ -90,11 +97,11 @@ def export(
         raise NoMatchError(_no_match(search, tag, since))
     data, warnings = render(fmt, contacts, photos)
     for warning in warnings:
-        typer.echo(f"cardscan: {warning}", err=True)
-    _write(output, data)
+        say(warning)
+    _write(output, data, force)
     where = "" if output == "-" else f" to {output}"
     noun = "contact" if len(contacts) == 1 else "contacts"
-    typer.echo(f"cardscan: exported {len(contacts)} {noun}{where}", err=True)
+    say(f"exported {len(contacts)} {noun}{where}")
 
 
 def _no_match(search: str | None, tag: str | None, since: date | None) -> str:
@@ -121,14 +128,11 @@ def _check_ids(wanted: list[int], found: set[int], store_path: str) -> None:
         raise NotFoundError(f"no contact with id {listed} in {store_path} (or filtered out)")
 
 
-def _write(output: str, data: bytes) -> None:
+def _write(output: str, data: bytes, force: bool) -> None:
     if output == "-":
         typer.echo(data, nl=False)
-        return
-    try:
-        Path(output).write_bytes(data)
-    except OSError as e:
-        raise BadInputError(output, e.strerror or "cannot be written") from None
+    else:
+        write_output(Path(output), data, force)
 
 
 @app.command("import")
@@ -165,15 +169,12 @@ def import_(
     tags and follow-up state.
     """
     meeting = MeetingRecord(met, on) if met is not None or on is not None else None
-    stdin = sys.stdin.buffer.read() if file == "-" else None
-    data = read_input(file, stdin)
+    data = read_input(file)
     incoming, warnings, kind = read_contacts_file(file, data, region_of(region))
     for warning in warnings:
-        typer.echo(f"cardscan: {file}: {warning}", err=True)
+        say(f"{file}: {warning}")
     with open_store(db) as store:
         summary = import_contacts(store, incoming, meeting)
-    typer.echo(
-        f"cardscan: imported {summary.imported} from {kind}: "
-        f"{summary.added} added, {summary.updated} updated",
-        err=True,
+    say(
+        f"imported {summary.imported} from {kind}: {summary.added} added, {summary.updated} updated"
     )

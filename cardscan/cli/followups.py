@@ -10,14 +10,15 @@ from typing import Annotated
 import typer
 
 from ..contact import StoredContact
+from ..control_chars import escape_lines
 from ..dates import parse_date, parse_duration
-from ..errors import BadInputError
 from ..followup import drafts, reminders, templates
 from ..followup.due import due_items
 from ..store.followups import FollowupState, FollowupStore
-from .app import app
+from .app import app, say
 from .options import DbOption, JsonOption, open_store
-from .render import print_json
+from .outputs import ForceOption, write_output
+from .render import print_json, row
 from .values import past_date
 
 DATE_FORMS = "YYYY-MM-DD, today, tomorrow, +3d, in 1w"
@@ -25,7 +26,7 @@ DATE_FORMS = "YYYY-MM-DD, today, tomorrow, +3d, in 1w"
 
 def _say(message: str) -> None:
     """Print a one-line status message to stderr (stdout is kept for the draft itself)."""
-    typer.echo(f"cardscan: {message}", err=True)
+    say(message)
 
 
 def _date(text: str) -> date:
@@ -52,7 +53,12 @@ TemplateOption = Annotated[
 ]
 OutputOption = Annotated[
     Path | None,
-    typer.Option("--output", "-o", help="Write the draft as an .eml file.", dir_okay=False),
+    typer.Option(
+        "--output",
+        "-o",
+        help="Write the draft as an .eml file (an existing one needs --force).",
+        dir_okay=False,
+    ),
 ]
 MailtoOption = Annotated[bool, typer.Option("--mailto", help="Print a mailto: link instead.")]
 PrintOption = Annotated[bool, typer.Option("--print", help="Print the draft (the default).")]
@@ -128,6 +134,7 @@ def followup(
     step: StepOption = None,
     ics: IcsOption = None,
     alarm: AlarmOption = reminders.DEFAULT_ALARM,
+    force: ForceOption = False,
     db: DbOption = None,
 ) -> None:
     """Draft a follow-up email to a contact, record one as sent, or set the next step.
@@ -140,7 +147,7 @@ def followup(
         raise typer.BadParameter("--on goes with --sent", param_hint="--on")
     drafting = output is not None or mailto or print_ or not (sent or next_on or ics)
     today = date.today()
-    with open_store(db) as store:
+    with open_store(db, reading=not sent and next_on is None) as store:
         stored = store.get(contact_id)
         follow = FollowupStore(store.db)
         plan = _plan(follow.get(contact_id), next_on, step, today)
@@ -148,9 +155,11 @@ def followup(
         if drafting:
             chosen = templates.find(template or templates.default_name(stored.met))
             from_addr = drafts.sender_address(sender or os.environ.get("CARDSCAN_FROM"))
-            _emit(drafts.build(stored, chosen, plan, from_addr), stored, output, mailto)
+            draft = drafts.build(stored, chosen, plan, from_addr)
+            _emit(draft, stored, output, mailto, force)
         if ics is not None:
-            _write(ics, reminders.reminder(stored, plan.follow_up_on, plan.step, _now(), alarm))
+            reminder = reminders.reminder(stored, plan.follow_up_on, plan.step, _now(), alarm)
+            write_output(ics, reminder, force)
             _say(f"wrote reminder for {plan.follow_up_on} to {ics}")
         if sent:
             state = follow.mark_sent(contact_id, on or today)
@@ -167,9 +176,11 @@ def _plan(state: FollowupState, next_on: date | None, step: str | None, today: d
     return drafts.Plan(day, step or (state.next_step if upcoming else None))
 
 
-def _emit(draft: drafts.Draft, stored: StoredContact, output: Path | None, mailto: bool) -> None:
+def _emit(
+    draft: drafts.Draft, stored: StoredContact, output: Path | None, mailto: bool, force: bool
+) -> None:
     if output is not None:
-        _write(output, bytes(drafts.to_message(draft, _now().astimezone())))
+        write_output(output, bytes(drafts.to_message(draft, _now().astimezone())), force)
         _say(f"wrote draft to {output}")
     elif mailto:
         link = drafts.mailto(draft)
@@ -177,20 +188,13 @@ def _emit(draft: drafts.Draft, stored: StoredContact, output: Path | None, mailt
             typer.echo(link)
             return
         path = _free_path(Path(f"followup-{stored.id}.eml"))
-        _write(path, bytes(drafts.to_message(draft, _now().astimezone())))
+        write_output(path, bytes(drafts.to_message(draft, _now().astimezone())), force=False)
         _say(
             f"the mailto: link would be {len(link)} characters (over {drafts.MAILTO_LIMIT}); "
             f"wrote the draft to {path} instead"
         )
     else:
-        typer.echo(drafts.to_text(draft), nl=False)
-
-
-def _write(path: Path, data: bytes) -> None:
-    try:
-        path.write_bytes(data)
-    except OSError as e:
-        raise BadInputError(str(path), f"cannot write ({e.strerror or e})") from e
+        typer.echo(escape_lines(drafts.to_text(draft)), nl=False)
 
 
 def _free_path(path: Path) -> Path:
@@ -225,7 +229,7 @@ def due(
     """List contacts met but not followed up (oldest first), then next steps due (overdue first)."""
     span = _duration(within)
     today = date.today()
-    with open_store(db) as store:
+    with open_store(db, reading=True) as store:
         contacts = store.list()
         states = FollowupStore(store.db).all()
     items = due_items(contacts, states, today, span)
@@ -237,7 +241,7 @@ def due(
         detail = item.step if item.kind == "next-step" else item.stored.met
         fields = [f"{item.stored.id:>4}", item.day.isoformat(), item.status(today)]
         fields += [c.name or "-", c.emails[0] if c.emails else "-", detail or "-"]
-        typer.echo("\t".join(fields))
+        typer.echo(row(fields))
     if not json_out:
         _say(f"{len(items)} to follow up")
 

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
+from ..errors import StoreError
 from ..settings import default_db_path, default_region
 from ..store import ContactStore
 
@@ -39,9 +41,19 @@ LangOption = Annotated[
 JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON (one object per line).")]
 
 
-def open_store(db: Path | None) -> ContactStore:
-    """Return the store named by --db, else CARDSCAN_DB, else the default one."""
-    return ContactStore(db or default_db_path())
+def open_store(db: Path | None, reading: bool = False) -> ContactStore:
+    """Return the store named by --db, else CARDSCAN_DB, else the default one.
+
+    reading opens it read-only and creates nothing: a store named by --db or CARDSCAN_DB that
+    does not exist is a StoreError (a mistyped path must not look like an empty store), and
+    the default store not yet created reads as empty.
+    """
+    path = db or default_db_path()
+    if reading and not path.exists():
+        if db is not None or os.environ.get("CARDSCAN_DB"):
+            raise StoreError(f"{path}: no such store (nothing was created)")
+        return ContactStore.empty(path)
+    return ContactStore(path, readonly=reading)
 
 
 def region_of(region: str | None) -> str:

@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
 
 import phonenumbers
 import typer
 
 from ..contact import REVIEW_BELOW, Contact, FollowupState, Phone, StoredContact
+from ..control_chars import escape_controls
+
+_RAW_IN_JSON = re.compile("[\x7f-\x9f]")
 
 
 def format_phone(phone: Phone) -> str:
@@ -41,17 +45,19 @@ def contact_lines(contact: Contact) -> list[str]:
         if not value:
             continue
         doubtful = contact.confidence.get(field, 1.0) < REVIEW_BELOW
-        lines.append(f"{'?' if doubtful else ' '} {label:<8} {value}")
+        lines.append(f"{'?' if doubtful else ' '} {label:<8} {shown(value)}")
     return lines
 
 
 def contact_block(contact: Contact, header: str | None = None) -> str:
     """Return a contact as a block of text with a header line and its warnings."""
-    title = header or (f"#{contact.id}" if contact.id is not None else "(not stored)")
+    title = (
+        shown(header) if header else f"#{contact.id}" if contact.id is not None else "(not stored)"
+    )
     out = [title, *contact_lines(contact)]
     if not contact.name:
         out.insert(1, "? name     (none found)")
-    out += [f"  ! {w}" for w in contact.warnings]
+    out += [f"  ! {shown(w)}" for w in contact.warnings]
     if contact.qr_fields:
         out.append(f"  from the QR code: {', '.join(contact.qr_fields)}")
     return "\n".join(out)
@@ -62,13 +68,14 @@ def stored_block(stored: StoredContact) -> str:
     out = [contact_block(stored.contact)]
     for meeting in stored.meetings:
         met_on = meeting.met_on.isoformat() if meeting.met_on else ""
-        out.append(f"  met      {' - '.join(x for x in (met_on, meeting.met or '') if x)}")
+        out.append(f"  met      {shown(' - '.join(x for x in (met_on, meeting.met or '') if x))}")
     if stored.tags:
-        out.append(f"  tags     {', '.join(stored.tags)}")
-    out += [f"  note {i:<3} {n.text}" for i, n in enumerate(stored.notes, start=1)]
+        out.append(f"  tags     {shown(', '.join(stored.tags))}")
+    for i, note in enumerate(stored.notes, start=1):  # a note of several lines stays indented
+        out.append(f"  note {i:<3} " + "\n           ".join(map(shown, note.text.split("\n"))))
     followup = followup_text(stored.followup)
     if followup:
-        out.append(f"  followup {followup}")
+        out.append(f"  followup {shown(followup)}")
     return "\n".join(out)
 
 
@@ -84,6 +91,18 @@ def followup_text(state: FollowupState | None) -> str:
     return "; ".join(parts)
 
 
+def shown(value: str) -> str:
+    """Return a stored value or file name as it is printed: control characters escaped."""
+    return escape_controls(value)
+
+
+def row(fields: list[str]) -> str:
+    """Return one tab-separated line of values (list, due), each value's controls escaped."""
+    return "\t".join(map(shown, fields))
+
+
 def print_json(obj: dict[str, Any]) -> None:
     """Print one JSON object on one line of stdout."""
-    typer.echo(json.dumps(obj, ensure_ascii=False))
+    # json escapes C0 controls itself; DEL and C1 (0x9B is CSI to some terminals) it leaves raw.
+    text = json.dumps(obj, ensure_ascii=False)
+    typer.echo(_RAW_IN_JSON.sub(lambda m: f"\\u{ord(m[0]):04x}", text))

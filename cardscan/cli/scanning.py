@@ -2,22 +2,22 @@
 
 from __future__ import annotations
 
-import sys
+from contextlib import closing
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from .. import ocr, reading
-from ..batch import expand_inputs, scan_many
+from .. import imageio, inputfiles, ocr, reading
+from ..batch import STDIN, Inputs, expand_inputs, scan_many
 from ..errors import BadInputError, CardscanError
 from ..parse import parse_text
 from ..settings import EngineName, EngineOptions, ParseOptions, ScanSettings, default_db_path
 from .app import app, fail
 from .debugdir import DebugImages
 from .options import DbOption, JsonOption, LangOption, RegionOption, open_store, region_of
-from .progress import BatchReport, progress
-from .render import contact_block, print_json
+from .progress import BatchReport, progress, stoppable
+from .render import contact_block, print_json, shown
 
 JobsOption = Annotated[
     int | None,
@@ -100,12 +100,13 @@ def scan(
     report = BatchReport.for_inputs(inputs)
     settings = scan_settings(region, lang, timeout, fast, engine)
     tracer = DebugImages.for_inputs(debug_dir, inputs.files) if debug_dir else None
-    stdin = _stdin_if_asked(inputs.files)
-    with progress(len(inputs.files)) as advance:
-        for outcome in scan_many(
-            inputs.files, settings, jobs, stdin=stdin, pages=pages, tracer=tracer
-        ):
+    stdin = stdin_image(inputs, report)
+    report.left = len(inputs.files)
+    outcomes = scan_many(inputs.files, settings, jobs, stdin=stdin, pages=pages, tracer=tracer)
+    with stoppable(report), progress(len(inputs.files)) as advance, closing(outcomes):
+        for outcome in outcomes:
             advance()
+            report.left -= 1
             if report.record_failure(outcome):
                 continue
             for card in outcome.cards:
@@ -124,13 +125,11 @@ def parse(
     region: RegionOption = None,
 ) -> None:
     """Parse plain text (OCR output, a pasted email signature) into a contact."""
-    if file == "-":
-        text = sys.stdin.read()
+    if file == STDIN:
+        data = inputfiles.read_stdin(inputfiles.MAX_TEXT_BYTES)
     else:
-        try:
-            text = Path(file).read_text(encoding="utf-8", errors="replace")
-        except OSError as e:
-            raise BadInputError(file, e.strerror.lower() if e.strerror else "cannot read") from e
+        data = inputfiles.read_file(file, inputfiles.MAX_TEXT_BYTES)
+    text = data.decode("utf-8", errors="replace")
     contact = parse_text(text, region=region_of(region))
     if json_out:
         print_json(contact.to_json())
@@ -154,8 +153,11 @@ def doctor(
             broken = broken or problem
     path = db or default_db_path()
     try:
-        with open_store(path) as store:
-            typer.echo(f"store      {path} ({len(store.list())} contacts)")
+        if not path.exists():  # not broken: `add` or `import` creates it
+            typer.echo(f"store      {shown(str(path))} (not created yet)")
+        else:
+            with open_store(path, reading=True) as store:
+                typer.echo(f"store      {shown(str(path))} ({len(store.list())} contacts)")
     except CardscanError as e:
         broken = broken or e
     typer.echo(f"region     {region_of(None)}")
@@ -182,5 +184,13 @@ def _check_engine(name: str, lang: str, timeout: float) -> CardscanError | None:
     return None
 
 
-def _stdin_if_asked(files: list[str]) -> bytes | None:
-    return sys.stdin.buffer.read() if "-" in files else None
+def stdin_image(inputs: Inputs, report: BatchReport) -> bytes | None:
+    """Return the image on stdin when "-" was named; one too large is a failed file."""
+    if STDIN not in inputs.files:
+        return None
+    try:
+        return inputfiles.read_stdin(imageio.MAX_FILE_BYTES)
+    except BadInputError as e:
+        report.fail(str(e), e.exit_code)
+        inputs.files.remove(STDIN)
+        return None

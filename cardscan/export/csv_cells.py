@@ -46,6 +46,9 @@ def write_csv(header: Sequence[str], rows: Iterable[Sequence[str]]) -> bytes:
 
 def read_csv(text: str) -> tuple[list[str], list[dict[str, str]]]:
     """Return the header and the rows (header -> restored cell) of a CSV text."""
+    # The csv module refuses fields over 128 KiB by default; a long note is bigger. The file is
+    # already bounded (MAX_CONTACTS_BYTES), so a field may be as long as the file.
+    csv.field_size_limit(max(csv.field_size_limit(), len(text) + 1))
     reader = csv.reader(io.StringIO(text.removeprefix(BOM), newline=""))
     header = next(reader, [])
     header = [h.strip() for h in header]

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
-from pathlib import Path
 
+from .. import inputfiles
 from ..contact import Meeting, MeetingRecord, StoredContact
 from ..errors import BadInputError
 from ..store import ContactStore
+from .cleaning import cleaned
 from .context import Incoming
 from .csv_read import CsvError, read_contacts_csv
 from .vcard_read import VCardError, read_vcards
@@ -37,6 +38,18 @@ def read_contacts_file(
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as e:
         raise BadInputError(path, f"not UTF-8 text (byte {e.start})") from None
+    contacts, warnings, kind = _read_text(path, text, region)
+    kept = []
+    for number, item in enumerate(contacts, start=1):
+        # named as the readers name them: vCards by count, CSV rows by line (the header is 1)
+        label = {"vcard": f"card {number}", "json": f"contact {number}"}.get(kind)
+        clean, problems = cleaned(item, label or f"row {number + 1}")
+        kept.append(clean)
+        warnings.extend(problems)
+    return kept, warnings, kind
+
+
+def _read_text(path: str, text: str, region: str) -> tuple[list[Incoming], list[str], str]:
     head = text.lstrip()[:200].upper()
     try:
         if head.startswith("BEGIN:VCARD"):
@@ -45,7 +58,7 @@ def read_contacts_file(
         if head.startswith("{"):
             return _read_json_lines(text), [], "json"
         return read_contacts_csv(text, region)
-    except (VCardError, CsvError, ValueError, KeyError, TypeError) as e:
+    except (VCardError, CsvError, ValueError, KeyError, TypeError, AttributeError) as e:
         raise BadInputError(path, str(e)) from None
 
 
@@ -99,11 +112,11 @@ def import_contacts(
     return summary
 
 
-def read_input(path: str, stdin: bytes | None = None) -> bytes:
-    """Return the bytes of a file ("-" = stdin); raise BadInputError when it cannot be read."""
+def read_input(path: str) -> bytes:
+    """Return the bytes of a contacts file ("-" = stdin), at most MAX_CONTACTS_BYTES.
+
+    Raise BadInputError when it cannot be read, is not a regular file or is too large.
+    """
     if path == "-":
-        return stdin or b""
-    try:
-        return Path(path).read_bytes()
-    except OSError as e:
-        raise BadInputError(path, e.strerror or "cannot be read") from None
+        return inputfiles.read_stdin(inputfiles.MAX_CONTACTS_BYTES)
+    return inputfiles.read_file(path, inputfiles.MAX_CONTACTS_BYTES)

@@ -24,7 +24,7 @@ from ..errors import NotFoundError
 from ..model import OcrResult
 from ..parse.folding import ascii_fold
 from . import rows
-from .db import connect, transaction
+from .db import connect, connect_empty, transaction
 from .followups import write_state
 from .words import dump_words, load_words
 
@@ -63,10 +63,19 @@ def now() -> str:
 class ContactStore:
     """The contacts in one SQLite file. Use as a context manager, or call close()."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, readonly: bool = False) -> None:
         self.path = path
-        self.db = connect(path)
+        self.db = connect(path, readonly=readonly)
         self.db.create_function("fold", 1, _fold, deterministic=True)
+
+    @classmethod
+    def empty(cls, path: Path) -> ContactStore:
+        """Return a store with no contacts, held in memory: the store at path, not yet created."""
+        store = cls.__new__(cls)
+        store.path = path
+        store.db = connect_empty()
+        store.db.create_function("fold", 1, _fold, deterministic=True)
+        return store
 
     def __enter__(self) -> ContactStore:
         return self
