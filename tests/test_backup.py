@@ -41,7 +41,7 @@ def fill(db: Path) -> list[int]:
         warnings=("name: low confidence (0.55)",),
         source="cards/jana.jpg",
     )
-    plain = Contact(name="Ola Nordmann", emails=("ola@example.test",))
+    plain = Contact(name="Ola Nordmann", emails=("ola@nordmann.example",))
     with ContactStore(db) as store:
         first = store.add(rich, Meeting("Design meetup", date(2026, 10, 1), ("a\nb",), ("Leads",)))
         store.add(rich, Meeting("PyCon 2026", date(2026, 11, 20), ("second",), ("pycon",)))
@@ -101,7 +101,7 @@ def test_importing_the_backup_again_adds_nothing(tmp_path: Path) -> None:
 
 GOOGLE = (
     "First Name,Last Name,E-mail 1 - Label,E-mail 1 - Value\r\n"
-    "Ada,Lovelace,* Work,ada@example.test\r\n"
+    "Ada,Lovelace,* Work,ada@lovelace.example\r\n"
 )
 
 
