@@ -105,7 +105,7 @@ def test_ics_reminder_has_an_alarm_that_can_be_moved(stored: int, tmp_path: Path
     assert runner.invoke(app, args).exit_code == 0
     (alarm,) = Calendar.from_ical(ics.read_bytes()).walk("VALARM")
     assert alarm.decoded("TRIGGER") == timedelta(hours=9)
-    assert runner.invoke(app, [*args, "--alarm", "7:15"]).exit_code == 0
+    assert runner.invoke(app, [*args, "--alarm", "7:15", "--force"]).exit_code == 0
     (alarm,) = Calendar.from_ical(ics.read_bytes()).walk("VALARM")
     assert alarm.decoded("TRIGGER") == timedelta(hours=7, minutes=15)
     refused = runner.invoke(app, [*args, "--alarm", "soon"])
