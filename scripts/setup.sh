@@ -6,6 +6,9 @@
 #                           # the whole test suite (what CI runs)
 #   scripts/setup.sh        # set up only
 #
+# CARDSCAN_EXTRAS=rapidocr adds optional extras (comma-separated) to any of these; `test` always
+# installs the rapidocr extra, so CI runs every engine's tests.
+#
 # Idempotent: it installs only what is missing. Uses sudo only when not root. Needs no input.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -66,22 +69,30 @@ ensure_browser() {
 }
 
 ensure_venv() {
+  local extras="$1"
   "$PYTHON" -c 'import sys; sys.exit(sys.version_info < (3, 11))' \
     || { say "cardscan needs Python >= 3.11 ($PYTHON is $("$PYTHON" -V 2>&1))"; exit 3; }
   [ -x "$VENV/bin/python" ] || { say "creating $VENV"; "$PYTHON" -m venv "$VENV"; }
-  # Reinstall only when the project's requirements changed since the last run.
-  local stamp="$VENV/.cardscan-installed" want
-  want="$(cat pyproject.toml | sha256sum | cut -d' ' -f1)"
-  if [ "$(cat "$stamp" 2>/dev/null)" != "$want" ]; then
-    say "installing Python packages into $VENV"
-    "$VENV/bin/python" -m pip install -q --disable-pip-version-check --upgrade pip >/dev/null
-    "$VENV/bin/python" -m pip install -q --disable-pip-version-check -e '.[dev]'
-    echo "$want" > "$stamp"
-  fi
+  # Reinstall only when the project's requirements changed since the last run, or an extra is
+  # asked for that is not installed yet; extras installed before are kept.
+  local stamp="$VENV/.cardscan-installed" want have_hash="" have_extras=""
+  want="$(sha256sum < pyproject.toml | cut -d' ' -f1)"
+  { read -r have_hash have_extras < "$stamp"; } 2>/dev/null || true
+  [ "$have_hash" = "$want" ] || have_extras=""
+  extras="$(printf '%s\n' ${extras//,/ } ${have_extras//,/ } | sort -u | paste -sd, -)"
+  [ "$have_hash" = "$want" ] && [ "$extras" = "$have_extras" ] && return 0
+  say "installing Python packages into $VENV (extras: $extras)"
+  "$VENV/bin/python" -m pip install -q --disable-pip-version-check --upgrade pip >/dev/null
+  "$VENV/bin/python" -m pip install -q --disable-pip-version-check -e ".[$extras]"
+  echo "$want $extras" > "$stamp"
 }
 
+# dev for everyone; `test` adds the optional engines, so their tests run in CI too
+extras="dev${CARDSCAN_EXTRAS:+,$CARDSCAN_EXTRAS}"
+[ "${1:-}" = test ] && extras="$extras,rapidocr"
+
 ensure_system_packages
-ensure_venv
+ensure_venv "$extras"
 
 case "${1:-}" in
   demo)
