@@ -22,7 +22,7 @@ __all__ = [
 ]
 
 #: the engines a card can be read with, the default first
-ENGINE_NAMES = ("tesseract",)
+ENGINE_NAMES = ("tesseract", "rapidocr")
 
 
 def engine_named(name: str) -> Engine:
@@ -31,6 +31,10 @@ def engine_named(name: str) -> Engine:
         from .tesseract import TesseractEngine
 
         return TesseractEngine()
+    if name == "rapidocr":
+        from .rapidocr import RapidOcrEngine
+
+        return RapidOcrEngine()
     raise MissingDependencyError(
         f"no OCR engine called {name!r} (known: {', '.join(ENGINE_NAMES)})"
     )
