@@ -13,6 +13,7 @@ import threading
 import urllib.error
 import urllib.request
 from dataclasses import replace
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
@@ -416,6 +417,8 @@ def test_by_default_only_doubtful_cards_newest_first(
         assert selection(store, everything=True) == [3, 2, 1]
         assert selection(store, ids=[2]) == [2]
         assert selection(store, tag="nothing") == []
+        assert selection(store, since=date(2000, 1, 1)) == [3, 1]
+        assert selection(store, since=date.today() + timedelta(days=1)) == []
 
 
 # -- the command -------------------------------------------------------------------------------

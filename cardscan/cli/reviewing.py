@@ -48,7 +48,12 @@ def review(
     port: Annotated[
         int,
         typer.Option(
-            "--port", min=0, max=65535, show_default=False, help="Port (default: a free one)."
+            "--port",
+            min=0,
+            max=65535,
+            metavar="PORT",
+            show_default=False,
+            help="Port (default: a free one).",
         ),
     ] = 0,
     allow_remote: Annotated[
