@@ -167,7 +167,7 @@ def merge_contacts(primary: Contact, secondary: Contact) -> Contact:
         **filled,
         emails=_union(primary.emails, secondary.emails, key=str.casefold),
         phones=_union(primary.phones, secondary.phones, key=lambda p: p.number),
-        websites=_union(primary.websites, secondary.websites, key=str.casefold),
+        websites=_union(primary.websites, secondary.websites, key=web_key),
         socials=_union(primary.socials, secondary.socials, key=str.casefold),
         confidence=confidence,
         warnings=_union(primary.warnings, secondary.warnings, key=str),
@@ -206,6 +206,12 @@ def merge_changes(stored: Contact, new: Contact) -> list[str]:
             f"added {name[:-1]} {v}" for v in getattr(new, name) if v.casefold() not in have
         ]
     return changes
+
+
+def web_key(url: str) -> str:
+    """Return what makes two written web addresses the same: not case, not an https:// added."""
+    low = url.casefold()
+    return low.split("://", 1)[1] if low.startswith(("http://", "https://")) else low
 
 
 def _union(

@@ -556,6 +556,13 @@ WEB = [
     P("Ada Brook\nBrook Forge Pvt. Ltd.", "IN", {"websites": ()}, id="web-not-abbreviation"),
     P("Ada Brook\nW: www.brookforge.co.uk/careers", "GB",
       {"websites": ("www.brookforge.co.uk/careers",)}, id="web-label-and-path"),
+    P("Ada Brook\n@brookforge.com", "US", {"websites": ("brookforge.com",), "socials": ()},
+      id="web-icon-read-as-at-is-a-site-not-a-handle"),
+    P("Ada Brook\nwww.brookforge.com | @brookforge.com", "US",
+      {"websites": ("www.brookforge.com",), "socials": ()}, id="web-same-site-once"),
+    P("Ada Brook\n@brook-forge", "US", {"socials": ()}, id="web-no-half-handle"),
+    P("Ada Brook\nmedium.com/@adabrook", "US",
+      {"socials": ("medium.com/@adabrook",), "emails": ()}, id="web-profile-with-at"),
 ]
 
 MORE = [

@@ -2,17 +2,20 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import replace
 from datetime import date
 
+import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from cardscan.contact import Address, Contact, Note, Phone, StoredContact
+from cardscan.contact import Address, Contact, Meeting, Note, Phone, StoredContact
 from cardscan.export import ExportFormat, render
 from cardscan.export.context import Incoming, normalise_breaks
 from cardscan.export.csv_read import read_contacts_csv
 from cardscan.export.names import display_name
+from cardscan.export.vcard import with_scheme
 from cardscan.export.vcard_read import read_vcards
 
 # valid numbers of several countries (fictional-use ranges where the country has one)
@@ -35,7 +38,7 @@ phones = st.builds(
     st.sampled_from(("mobile", "work", "fax", "other")),
     st.none() | st.from_regex(r"[1-9][0-9]{0,4}", fullmatch=True),
 )
-addresses = st.builds(Address, text, maybe, maybe, maybe, maybe, maybe)
+addresses = st.builds(Address, text, maybe, maybe, maybe, maybe, maybe, maybe)
 contacts = st.builds(
     Contact,
     name=maybe,
@@ -43,6 +46,7 @@ contacts = st.builds(
     family_name=maybe,
     title=maybe,
     company=maybe,
+    department=maybe,
     emails=st.lists(emails, max_size=3, unique=True).map(tuple),
     phones=st.lists(phones, max_size=3, unique_by=lambda p: p.number).map(tuple),
     websites=st.lists(urls, max_size=2, unique=True).map(tuple),
@@ -67,8 +71,9 @@ stored_contacts = st.builds(
 def expected(stored: StoredContact, vcard: bool) -> dict[str, object]:
     """Return the fields a round trip must keep.
 
-    vCard text comes back with LF line ends, and an address whose street is its whole text
-    comes back as the same text with its parts unknown (both are written the same way).
+    vCard text comes back with LF line ends, an address whose street is its whole text
+    comes back as the same text with its parts unknown (both are written the same way), and
+    a website without a scheme comes back with https:// (vCard's URL must have one).
     """
     norm = normalise_breaks if vcard else (lambda t: t)
     c = stored.contact
@@ -77,13 +82,17 @@ def expected(stored: StoredContact, vcard: bool) -> dict[str, object]:
         vcard
         and address
         and address.street == address.text
-        and not any((address.city, address.region, address.postcode, address.country))
+        and not any(
+            (address.city, address.region, address.postcode, address.country, address.extended)
+        )
     ):
         address = Address(address.text)  # the same address: whole text, parts unknown
     fields = {
         "name": c.name, "given_name": c.given_name, "family_name": c.family_name,
-        "title": c.title, "company": c.company, "emails": c.emails, "phones": c.phones,
-        "websites": c.websites, "socials": c.socials, "address": address, "met": stored.met,
+        "title": c.title, "company": c.company, "department": c.department,
+        "emails": c.emails, "phones": c.phones,
+        "websites": tuple(with_scheme(w) for w in c.websites) if vcard else c.websites,
+        "socials": c.socials, "address": address, "met": stored.met,
         "met_on": stored.met_on, "tags": stored.tags,
         "notes": tuple(normalise_breaks(n.text) for n in stored.notes),
     }  # fmt: skip
@@ -103,7 +112,8 @@ def actual(item: Incoming) -> dict[str, object]:
     c, m = item.contact, item.meeting
     fields: dict[str, object] = {
         "name": c.name, "given_name": c.given_name, "family_name": c.family_name,
-        "title": c.title, "company": c.company, "emails": c.emails, "phones": c.phones,
+        "title": c.title, "company": c.company, "department": c.department,
+        "emails": c.emails, "phones": c.phones,
         "websites": c.websites, "socials": c.socials, "address": c.address, "met": m.met,
         "met_on": m.met_on, "tags": m.tags, "notes": m.notes,
     }  # fmt: skip
@@ -162,6 +172,7 @@ def address_book_contacts(draw: st.DrawFn) -> StoredContact:
         family_name=family,
         title=draw(st.none() | trimmed),
         company=draw(st.none() | trimmed),
+        department=draw(st.none() | trimmed),
         emails=tuple(draw(st.lists(emails, max_size=2, unique=True))),
         phones=(Phone(draw(st.sampled_from(NUMBERS)), "work", draw(st.none() | st.just("42"))),),
     )
@@ -183,3 +194,38 @@ def test_google_and_outlook_round_trip(stored: StoredContact, fmt: ExportFormat)
     want = expected(stored, vcard=False)
     want["met"] = stored.met and normalise_breaks(stored.met)  # kept in the Notes text
     assert actual(back) == want
+
+
+UNIT = Address(
+    "1200 Harbor View Drive, Suite 310, Oakland, CA 94607",
+    "1200 Harbor View Drive",
+    "Oakland",
+    "CA",
+    "94607",
+    None,
+    "Suite 310",
+)
+
+
+@pytest.mark.parametrize("fmt", list(ExportFormat))
+def test_the_unit_of_an_address_round_trips_in_every_format(fmt: ExportFormat) -> None:
+    contact = Contact(id=1, name="Marisol Okafor", emails=("m@tidewater.example",), address=UNIT)
+    data, _ = render(fmt, [StoredContact(contact)])
+    text = data.decode("utf-8")
+    if fmt in (ExportFormat.vcard, ExportFormat.vcard4):
+        assert ";Suite 310;1200 Harbor View Drive;Oakland;CA;94607;" in text
+        [back], _ = read_vcards(text, "US")
+    elif fmt is ExportFormat.json:
+        back = Incoming(Contact.from_json(json.loads(text)), Meeting())
+    else:
+        [back], _, _ = read_contacts_csv(text, "US")
+    assert back.contact.address is not None
+    assert back.contact.address.extended == "Suite 310"
+    assert back.contact.address.street == "1200 Harbor View Drive"
+
+
+def test_vcard_urls_carry_a_scheme() -> None:
+    contact = Contact(id=1, name="A B", websites=("www.acme.example", "http://old.example/x"))
+    text = render(ExportFormat.vcard, [StoredContact(contact)])[0].decode("utf-8")
+    assert "URL:https://www.acme.example\r\n" in text
+    assert "URL:http://old.example/x\r\n" in text

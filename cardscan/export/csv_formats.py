@@ -19,6 +19,7 @@ from .csv_layouts import (
     OUTLOOK_EMAILS,
     OUTLOOK_HEADER,
     OUTLOOK_PHONE_SLOTS,
+    OUTLOOK_STREET_2,
     PLAIN_HEADER,
 )
 from .names import name_parts
@@ -30,7 +31,7 @@ def _parts(address: Address | None) -> tuple[str, str, str, str, str]:
     if address is None:
         return ("", "", "", "", "")
     parts = (address.street, address.city, address.region, address.postcode, address.country)
-    if not any(parts):
+    if not any(parts) and not address.extended:
         return (address.text, "", "", "", "")
     street, city, region, postcode, country = (p or "" for p in parts)
     return (street, city, region, postcode, country)
@@ -57,6 +58,7 @@ def _google_row(stored: StoredContact, header: list[str]) -> list[str]:
         "First Name": name.first, "Middle Name": name.middle, "Last Name": name.last,
         "Name Prefix": name.prefix, "Name Suffix": name.suffix,
         "Organization Name": c.company or "", "Organization Title": c.title or "",
+        "Organization Department": c.department or "",
         "Notes": context_text(stored),
         "Labels": GOOGLE_MULTI.join([GOOGLE_MY_CONTACTS, *stored.tags]),
     }  # fmt: skip
@@ -72,6 +74,7 @@ def _google_row(stored: StoredContact, header: list[str]) -> list[str]:
             "Address 1 - Street": street, "Address 1 - City": city,
             "Address 1 - Region": region, "Address 1 - Postal Code": postcode,
             "Address 1 - Country": country,
+            "Address 1 - Extended Address": c.address.extended or "",
         }  # fmt: skip
     links = [("Work", u) for u in c.websites] + [(GOOGLE_SOCIAL_LABEL, u) for u in c.socials]
     for i, (label, url) in enumerate(links, start=1):
@@ -96,11 +99,14 @@ def _outlook_row(stored: StoredContact, warnings: list[str]) -> list[str]:
     cells = {
         "First Name": name.first, "Middle Name": name.middle, "Last Name": name.last,
         "Title": name.prefix, "Suffix": name.suffix, "Company": c.company or "",
-        "Job Title": c.title or "", "Notes": context_text(stored),
+        "Job Title": c.title or "", "Department": c.department or "",
+        "Notes": context_text(stored),
         "Categories": OUTLOOK_CATEGORY_SEP.join(stored.tags),
     }  # fmt: skip
     cells |= dict(zip(OUTLOOK_EMAILS, c.emails, strict=False))
     cells |= dict(zip(OUTLOOK_ADDRESS, _parts(c.address), strict=True))
+    if c.address and c.address.extended:
+        cells[OUTLOOK_STREET_2] = c.address.extended
     if c.websites:
         cells["Web Page"] = c.websites[0]
     if c.socials:
@@ -132,9 +138,11 @@ def _plain_row(stored: StoredContact) -> list[str]:
         (getattr(a, k) or "") if a else ""
         for k in ("street", "city", "region", "postcode", "country")
     )
+    extended = (a.extended or "") if a else ""
     cells = {
         "id": str(c.id or ""), "name": c.name or "", "given_name": c.given_name or "",
         "family_name": c.family_name or "", "title": c.title or "", "company": c.company or "",
+        "department": c.department or "", "extended": extended,
         "emails": "\n".join(c.emails),
         "phones": "\n".join(f"{p.kind}: {international(p)}" for p in c.phones),
         "websites": "\n".join(c.websites), "socials": "\n".join(c.socials),

@@ -28,7 +28,8 @@ OUTLOOK_HEADER = (
     "Other Phone", "Primary Phone", "Pager", "Business Fax", "Home Fax", "Other Fax",
     "Company Main Phone", "Callback", "Radio Phone", "Telex", "TTY/TDD Phone", "IMAddress",
     "Job Title", "Department", "Company", "Office Location", "Manager's Name",
-    "Assistant's Name", "Assistant's Phone", "Company Yomi", "Business Street", "Business City",
+    "Assistant's Name", "Assistant's Phone", "Company Yomi", "Business Street",
+    "Business Street 2", "Business City",
     "Business State", "Business Postal Code", "Business Country/Region", "Home Street",
     "Home City", "Home State", "Home Postal Code", "Home Country/Region", "Other Street",
     "Other City", "Other State", "Other Postal Code", "Other Country/Region",
@@ -56,11 +57,14 @@ OUTLOOK_ADDRESS = (
     "Business Street", "Business City", "Business State", "Business Postal Code",
     "Business Country/Region",
 )  # fmt: skip
+#: the second street line: the unit of an address ("Suite 310")
+OUTLOOK_STREET_2 = "Business Street 2"
 OUTLOOK_CATEGORY_SEP = ";"
 
 #: cardscan's own CSV: the fields of the contact JSON, lists one item per line in a cell
 PLAIN_HEADER = (
     "id", "name", "given_name", "family_name", "title", "company", "emails", "phones",
     "websites", "socials", "address", "street", "city", "region", "postcode", "country",
-    "met", "met_on", "tags", "notes", "source", "created_at", "updated_at",
+    "met", "met_on", "tags", "notes", "source", "created_at", "updated_at", "department",
+    "extended",
 )  # fmt: skip

@@ -16,6 +16,7 @@ from .csv_layouts import (
     OUTLOOK_CATEGORY_SEP,
     OUTLOOK_EMAILS,
     OUTLOOK_PHONE_KINDS,
+    OUTLOOK_STREET_2,
     PLAIN_HEADER,
 )
 from .names import NameParts
@@ -75,15 +76,15 @@ def _names(row: Row, prefix: str, suffix: str) -> tuple[str | None, str | None, 
 
 
 def _address(
-    text: str, street: str, city: str, region: str, code: str, country: str
+    text: str, street: str, city: str, region: str, code: str, country: str, extended: str = ""
 ) -> Address | None:
-    parts = [p.strip() or None for p in (street, city, region, code, country)]
+    parts = [p.strip() or None for p in (street, city, region, code, country, extended)]
     if not text.strip() and not any(parts):
         return None
     if not text.strip():
         if not any(parts[1:]):
             return Address(text=street)
-        text = ", ".join(p for p in parts if p)
+        text = ", ".join(p for p in (parts[0], parts[5], *parts[1:5]) if p)
     elif not any(parts[1:]) and parts[0] == text:
         parts[0] = None  # the whole text was written as the street: parts unknown
     return Address(text, *parts)
@@ -110,11 +111,13 @@ def _google(row: Row, region: str, problems: list[str]) -> Incoming:
                 phone = _phone(item, kind, region, problems)
                 phones.extend([phone] if phone else [])
     address = _address(*(row.get(f"Address 1 - {k}", "") for k in (
-        "Formatted", "Street", "City", "Region", "Postal Code", "Country")))  # fmt: skip
+        "Formatted", "Street", "City", "Region", "Postal Code", "Country",
+        "Extended Address")))  # fmt: skip
     contact = Contact(
         name=name, given_name=given, family_name=family,
         title=row.get("Organization Title", "").strip() or None,
         company=row.get("Organization Name", "").strip() or None,
+        department=row.get("Organization Department", "").strip() or None,
         emails=tuple(emails), phones=tuple(phones), websites=tuple(websites),
         socials=tuple(socials), address=address,
     )  # fmt: skip
@@ -139,11 +142,12 @@ def _outlook(row: Row, region: str, problems: list[str]) -> Incoming:
         name=name, given_name=given, family_name=family,
         title=row.get("Job Title", "").strip() or None,
         company=row.get("Company", "").strip() or None,
+        department=row.get("Department", "").strip() or None,
         emails=tuple(row[k].strip() for k in OUTLOOK_EMAILS if row.get(k, "").strip()),
         phones=tuple(phones),
         websites=tuple(v for v in [row.get("Web Page", "").strip()] if v),
         socials=tuple(v for v in [row.get("Personal Web Page", "").strip()] if v),
-        address=_address("", street, city, state, code, country),
+        address=_address("", street, city, state, code, country, row.get(OUTLOOK_STREET_2, "")),
     )  # fmt: skip
     tags = [t for t in row.get("Categories", "").split(OUTLOOK_CATEGORY_SEP) if t]
     return Incoming(contact, _with_tags(parse_context(row.get("Notes", "")), tags))
@@ -161,12 +165,15 @@ def _plain(row: Row, region: str, problems: list[str]) -> Incoming:
         kind, number = (match[1], match[2]) if match else ("other", line)
         phone = _phone(number, kind, region, problems)  # type: ignore[arg-type]
         phones.extend([phone] if phone else [])
-    parts = [cells[k] or None for k in ("street", "city", "region", "postcode", "country")]
+    parts = [
+        cells[k] or None for k in ("street", "city", "region", "postcode", "country", "extended")
+    ]
     address = Address(cells["address"], *parts) if cells["address"] else None
     contact = Contact(
         name=cells["name"] or None, given_name=cells["given_name"] or None,
         family_name=cells["family_name"] or None, title=cells["title"] or None,
-        company=cells["company"] or None, emails=_lines(cells["emails"]), phones=tuple(phones),
+        company=cells["company"] or None, department=cells["department"] or None,
+        emails=_lines(cells["emails"]), phones=tuple(phones),
         websites=_lines(cells["websites"]), socials=_lines(cells["socials"]), address=address,
         source=cells["source"] or None,
     )  # fmt: skip

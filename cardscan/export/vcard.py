@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import base64
+import re
 import uuid
 from collections.abc import Iterable, Mapping
 from datetime import UTC, datetime
@@ -46,8 +47,9 @@ def write_vcard(stored: StoredContact, version: int = 3, photo: bytes | None = N
     lines.append(content_line("FN", escape_text(display_name(c))))
     n_parts = (c.family_name or "", c.given_name or "", "", "", "")
     lines.append(content_line("N", ";".join(escape_text(p) for p in n_parts)))
-    if c.company:
-        lines.append(content_line("ORG", escape_text(c.company)))
+    if c.company or c.department:
+        org = [escape_text(c.company or ""), *([escape_text(c.department)] if c.department else [])]
+        lines.append(content_line("ORG", ";".join(org)))
     if c.title:
         lines.append(content_line("TITLE", escape_text(c.title)))
     email_type = "work" if v4 else "INTERNET,WORK"
@@ -55,7 +57,7 @@ def write_vcard(stored: StoredContact, version: int = 3, photo: bytes | None = N
     lines.extend(_tel(p, v4) for p in c.phones)
     if c.address:
         lines.extend(_adr(c.address, v4))
-    lines.extend(content_line("URL", escape_uri(u)) for u in c.websites)
+    lines.extend(content_line("URL", escape_uri(with_scheme(u))) for u in c.websites)
     lines.extend(_social(u, v4) for u in c.socials)
     note = context_text(stored)
     if note:
@@ -87,15 +89,23 @@ def _tel(phone: Phone, v4: bool) -> str:
 def _adr(address: Address, v4: bool) -> list[str]:
     """Return ADR (and LABEL in 3.0) lines; the whole text goes in street when parts are unknown."""
     parts = (address.street, address.city, address.region, address.postcode, address.country)
-    if not any(parts):
+    if not any(parts) and not address.extended:
         parts = (address.text, None, None, None, None)
-    value = ";".join(escape_text(p or "") for p in ("", "", *parts))
+    value = ";".join(escape_text(p or "") for p in ("", address.extended, *parts))
     type_param = ("TYPE", _types(("work",), v4))
     if v4:
         label = ("LABEL", param_value(address.text, caret=True))
         return [content_line("ADR", value, (type_param, label))]
     label_line = content_line("LABEL", escape_text(address.text), (type_param,))
     return [content_line("ADR", value, (type_param,)), label_line]
+
+
+def with_scheme(url: str) -> str:
+    """Return a web address with a scheme, as vCard's URL must be: www.acme.com -> https://..."""
+    return url if _SCHEME.match(url) else "https://" + url
+
+
+_SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*:", re.IGNORECASE)
 
 
 def _social(url: str, v4: bool) -> str:

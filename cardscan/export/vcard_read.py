@@ -114,7 +114,8 @@ def _incoming(card: _Card, region: str) -> tuple[Incoming, list[str]]:
         given_name=given or None,
         family_name=family or None,
         title=card.text("TITLE") or None,
-        company=unescape_text(split_escaped(org[0].value, ";")[0]) or None if org else None,
+        company=_org(org, 0),
+        department=_org(org, 1),
         emails=tuple(unescape_text(p.value).strip() for p in card.all("EMAIL")),
         phones=_unique_phones(phones),
         websites=tuple(unescape_text(p.value) for p in card.all("URL")),
@@ -128,6 +129,14 @@ def _incoming(card: _Card, region: str) -> tuple[Incoming, list[str]]:
 
 
 _EMPTY = _Property("N", {}, "")
+
+
+def _org(found: list[_Property], index: int) -> str | None:
+    """Return ORG's company (0) or department (1) part."""
+    if not found:
+        return None
+    parts = split_escaped(found[0].value, ";")
+    return unescape_text(parts[index]) or None if index < len(parts) else None
 
 
 def _name(fn: str | None, contact: Contact) -> str | None:
@@ -160,16 +169,16 @@ def _address(card: _Card) -> Address | None:
     if not found:
         return None
     parts = [unescape_text(p) or None for p in split_escaped(found[0].value, ";")]
-    street, city, region, postcode, country = (parts + [None] * 7)[2:7]
+    extended, street, city, region, postcode, country = (parts + [None] * 7)[1:7]
     label = found[0].params.get("LABEL")
     text = unescape_caret(label[0]) if label else card.text("LABEL")
-    known = (city, region, postcode, country)
+    known = (city, region, postcode, country, extended)
     if not any(known) and street and (text is None or text == street):
         return Address(text=street)  # written with the whole text in street: parts unknown
-    text = text or ", ".join(p for p in (street, city, region, postcode, country) if p)
+    text = text or ", ".join(p for p in (street, extended, city, region, postcode, country) if p)
     if not text:
         return None
-    return Address(text, street, city, region, postcode, country)
+    return Address(text, street, city, region, postcode, country, extended)
 
 
 def _meeting(card: _Card) -> Meeting:

@@ -26,8 +26,8 @@ URL = re.compile(
 )
 #: "www-acme.com", "www,acme.com": the dot after www misread.
 WWW_MISREAD = re.compile(r"\bwww[-,_ ](?=[a-z0-9])", re.IGNORECASE)
-#: A social handle standing alone: "@janedoe".
-HANDLE = re.compile(r"(?<![\w.])@[A-Za-z0-9_.]{2,30}\b(?!\.[a-z]{2,})")
+#: A social handle, a word of its own: "@janedoe", "@jane.doe" ("@acme-labs" is not one).
+HANDLE_TOKEN = re.compile(r"@[A-Za-z0-9_][A-Za-z0-9_.]{1,29}")
 
 #: O/o/l/I/| read instead of digits inside digit runs ("O2O 7946 Ol8O").
 DIGITISH_TOKEN = re.compile(r"^[+(]?[\dOoIl|)(.\-/]*\d[\dOoIl|)(.\-/]*$")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ..contact import web_key
 from . import patterns, vocab
 from .found import Found
 from .lines import Segment
@@ -12,7 +13,7 @@ def find_web(segs: list[Segment]) -> tuple[list[Found[str]], list[Found[str]]]:
     sites: list[Found[str]] = []
     socials: list[Found[str]] = []
     for seg in segs:
-        tokens = [t for t in seg.text.split() if "@" not in t or t.startswith("@")]
+        tokens, handles = _web_tokens(seg.text)
         text = patterns.WWW_MISREAD.sub("www.", " ".join(tokens))
         for m in patterns.URL.finditer(text):
             url = m.group(1).rstrip(".,;:)")
@@ -21,13 +22,41 @@ def find_web(segs: list[Segment]) -> tuple[list[Found[str]], list[Found[str]]]:
             if _looks_like_abbreviation(url):
                 continue
             target = socials if is_social(url) else sites
-            if all(f.value.casefold() != url.casefold() for f in target):
+            if all(_site(f.value) != _site(url) for f in target):
                 target.append(Found(url, seg.index, seg.confidence))
-        for m in patterns.HANDLE.finditer(text):
-            handle = m.group(0)
+        for handle in handles:
             if all(f.value != handle for f in socials):
                 socials.append(Found(handle, seg.index, seg.confidence))
     return sites, socials
+
+
+def _web_tokens(line: str) -> tuple[list[str], list[str]]:
+    """Return the words of a line that may hold web addresses, and its social handles.
+
+    An email is neither. "@acme.com" is a domain behind a web icon read as "@", not a handle;
+    "medium.com/@jane" is a profile address.
+    """
+    tokens: list[str] = []
+    handles: list[str] = []
+    for token in line.split():
+        if token.startswith("@"):
+            body = token.rstrip(".,;:)")
+            if _is_domain(body[1:]):
+                tokens.append(body[1:])
+            elif patterns.HANDLE_TOKEN.fullmatch(body):
+                handles.append(body)
+        elif "@" not in token or "/@" in token:
+            tokens.append(token)
+    return tokens, handles
+
+
+def _site(url: str) -> str:
+    """Return what makes two printed addresses one site: "www.acme.com" is "acme.com"."""
+    return web_key(url).removeprefix("www.")
+
+
+def _is_domain(text: str) -> bool:
+    return "." in text and text.rsplit(".", 1)[-1].casefold() in vocab.TLDS
 
 
 def host(url: str) -> str:
