@@ -28,6 +28,7 @@ from .scanning import (
     scan_settings,
     stdin_image,
 )
+from .terminal import block
 from .values import DateOption
 
 
@@ -79,7 +80,8 @@ def add(
                 if not report.record_failure(outcome):
                     if back is not None:
                         outcome = _with_back(outcome, scan_one(str(back), settings), report)
-                    _store(store, outcome, meeting, report, json_out, review_fields)
+                    review_region = settings.parse.phone_region if review_fields else None
+                    _store(store, outcome, meeting, report, json_out, review_region)
                 report.left -= 1
     report.finish(summary=len(inputs.files) > 1)
 
@@ -118,13 +120,15 @@ def _store(
     meeting: Meeting,
     report: BatchReport,
     json_out: bool,
-    review_fields: bool,
+    review_region: str | None,
 ) -> None:
     sha = outcome.sha256 or file_sha256(outcome.path) or ""
     if len(outcome.cards) > 1:
         say(f"{outcome.path}: found {len(outcome.cards)} cards")
     for card in outcome.cards:
-        contact = review(card.contact) if review_fields else card.contact
+        contact = card.contact
+        if review_region is not None:
+            contact = review(contact, outcome.path, review_region)
         record = CardRecord(sha, card.ocr_text, outcome.path, card.card_jpeg, card.ocr)
         result = store.add(contact, meeting, record)
         if result.created:
@@ -133,10 +137,8 @@ def _store(
         else:
             report.updated += 1
             changes = "; ".join(result.changes) or "nothing new"
-            say(
-                f"{outcome.path}: updated #{result.contact_id} "
-                f"(same {result.matched_by}): {changes}"
-            )
+            matched = f"updated #{result.contact_id} (same {result.matched_by})"
+            say(f"{outcome.path}: {matched}: {changes}")
         if contact.qr_fields:
             fields = ", ".join(contact.qr_fields)
             say(f"{outcome.path}: {fields} read from the card's QR code")
@@ -149,4 +151,4 @@ def _show(store: ContactStore, contact_id: int, json_out: bool) -> None:
     if json_out:
         print_json(stored.to_json())
     else:
-        typer.echo(stored_block(stored) + "\n")
+        block(stored_block(stored) + "\n")

@@ -12,6 +12,7 @@ from typer.core import TyperGroup
 from .. import __version__
 from ..control_chars import escape_controls
 from ..errors import CardscanError, ExitCode
+from . import terminal
 
 
 def fail(message: str) -> None:
@@ -20,8 +21,9 @@ def fail(message: str) -> None:
 
 
 def say(message: str) -> None:
-    """Print a one-line status message to stderr; control characters (in file names) escaped."""
-    typer.echo(f"cardscan: {escape_controls(message)}", err=True)
+    """Print a one-line status message to stderr (above a progress bar while one is drawn);
+    control characters (in file names) escaped."""
+    terminal.say(escape_controls(message))
 
 
 class _ReportingGroup(TyperGroup):

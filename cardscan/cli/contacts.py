@@ -13,7 +13,8 @@ from ..contact_edits import ContactEdit, ListEdit, note_value, phone_value
 from ..errors import BadInputError
 from .app import app, say
 from .options import DbOption, JsonOption, RegionOption, open_store, region_of
-from .render import print_json, row, stored_block
+from .render import print_json, shown, stored_block
+from .terminal import block, rows
 from .values import past_date
 
 IdArgument = Annotated[int, typer.Argument(help="The contact's id (see `cardscan list`).")]
@@ -39,14 +40,16 @@ def list_(
     """List stored contacts: id, name, title, company, first email."""
     with open_store(db, reading=True) as store:
         contacts = store.list(search=search, tag=tag)
+    table = []
     for stored in contacts:
         c = stored.contact
         if json_out:
             print_json(stored.to_json())
         else:
             fields = [f"{c.id:>4}", c.name or "-", c.title or "-", c.company or "-"]
-            fields.append(c.emails[0] if c.emails else "-")
-            typer.echo(row(fields))
+            table.append([*fields, c.emails[0] if c.emails else "-"])
+    if table:
+        rows(("id", "name", "title", "company", "email"), [list(map(shown, r)) for r in table])
     if not contacts and (search or tag):
         filters = " ".join(f"{k} {v!r}" for k, v in (("--search", search), ("--tag", tag)) if v)
         say(f"no contacts match {filters}")
@@ -62,7 +65,7 @@ def show(contact_id: IdArgument, json_out: JsonOption = False, db: DbOption = No
     if json_out:
         print_json(stored.to_json())
     else:
-        typer.echo(stored_block(stored))
+        block(stored_block(stored))
 
 
 def _opt(flag: str, help_text: str) -> Any:
@@ -172,7 +175,7 @@ def edit(
     if json_out:
         print_json(stored.to_json())
     else:
-        typer.echo(stored_block(stored))
+        block(stored_block(stored))
 
 
 def _all(values: list[str] | None) -> tuple[str, ...] | None:
@@ -190,7 +193,7 @@ def note(
     with open_store(db) as store:
         store.add_note(contact_id, note_value(text))
         stored = store.get(contact_id)
-    typer.echo(stored_block(stored))
+    block(stored_block(stored))
 
 
 @app.command()

@@ -18,7 +18,8 @@ from ..store.followups import FollowupState, FollowupStore
 from .app import app, say
 from .options import DbOption, JsonOption, open_store
 from .outputs import ForceOption, write_output
-from .render import print_json, row
+from .render import print_json, shown
+from .terminal import rows
 from .values import past_date
 
 DATE_FORMS = "YYYY-MM-DD, today, tomorrow, +3d, in 1w"
@@ -233,6 +234,7 @@ def due(
         contacts = store.list()
         states = FollowupStore(store.db).all()
     items = due_items(contacts, states, today, span)
+    table = []
     for item in items:
         if json_out:
             print_json(item.to_json(today))
@@ -240,8 +242,10 @@ def due(
         c = item.stored.contact
         detail = item.step if item.kind == "next-step" else item.stored.met
         fields = [f"{item.stored.id:>4}", item.day.isoformat(), item.status(today)]
-        fields += [c.name or "-", c.emails[0] if c.emails else "-", detail or "-"]
-        typer.echo(row(fields))
+        table.append([*fields, c.name or "-", c.emails[0] if c.emails else "-", detail or "-"])
+    if table:
+        headers = ("id", "date", "status", "name", "email", "step or meeting")
+        rows(headers, [list(map(shown, r)) for r in table])
     if not json_out:
         _say(f"{len(items)} to follow up")
 

@@ -14,6 +14,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from ..batch import FileOutcome, Inputs
 from ..control_chars import escape_controls
 from ..errors import ExitCode, StoreError
+from . import terminal
 from .app import fail, say
 
 
@@ -29,7 +30,16 @@ def progress(total: int) -> Iterator[Callable[[], None]]:
         MofNCompleteColumn(),
         TimeRemainingColumn(),
     )
-    with Progress(*columns, console=Console(stderr=True), transient=True) as bar:
+    # Lines printed meanwhile go through terminal.write, above the bar; rich's own redirection
+    # is off because click writes past it, onto the bar's line.
+    bar = Progress(
+        *columns,
+        console=Console(stderr=True),
+        transient=True,
+        redirect_stdout=False,
+        redirect_stderr=False,
+    )
+    with bar, terminal.live(bar):
         task = bar.add_task("cards", total=total)
         yield lambda: bar.advance(task)
 

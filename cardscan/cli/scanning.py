@@ -18,6 +18,7 @@ from .debugdir import DebugImages
 from .options import DbOption, JsonOption, LangOption, RegionOption, open_store, region_of
 from .progress import BatchReport, progress, stoppable
 from .render import contact_block, print_json, shown
+from .terminal import block
 
 JobsOption = Annotated[
     int | None,
@@ -113,7 +114,7 @@ def scan(
                 if json_out:
                     print_json(card.contact.to_json())
                 else:
-                    typer.echo(contact_block(card.contact, header=outcome.path) + "\n")
+                    block(contact_block(card.contact, header=outcome.path) + "\n")
             report.scanned += 1
     report.finish(summary=len(inputs.files) > 1)
 
@@ -134,7 +135,7 @@ def parse(
     if json_out:
         print_json(contact.to_json())
     else:
-        typer.echo(contact_block(contact))
+        block(contact_block(contact))
 
 
 @app.command()
