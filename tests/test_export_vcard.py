@@ -128,7 +128,7 @@ def test_property_injection_stays_one_title(version: int, title: str) -> None:
 def test_url_with_line_break_cannot_forge_a_property() -> None:
     contact = Contact(id=1, name="Ann", websites=("x.test/\r\nEMAIL:evil@x.test",))
     card = write_vcard(stored(contact))
-    assert "URL:x.test/%0D%0AEMAIL:evil@x.test\r\n" in card
+    assert "URL:https://x.test/%0D%0AEMAIL:evil@x.test\r\n" in card
     assert "email" not in vobject.readOne(card).contents
 
 
