@@ -1,7 +1,10 @@
 """Load any file a user hands us (photo, scan, PDF, stdin bytes) into upright 8-bit BGR pixels.
 
 Every way a file can be bad ends as BadInputError(path, problem); nothing is decoded before its
-size is known to fit the pixel budget, so a hostile file cannot exhaust memory.
+size is known to fit the pixel budget, so a hostile file cannot exhaust memory. An image file is
+decoded from the open file, never read into memory first, and a photo bigger than the working
+size is made smaller as soon as it is decoded: a worker's memory stays within a few hundred MB
+for any image it accepts.
 """
 
 from __future__ import annotations
@@ -10,14 +13,16 @@ import contextlib
 import hashlib
 import io
 import math
+import os
 import warnings
-from collections.abc import Iterator
+from collections.abc import Generator, Iterator
 from pathlib import Path
+from typing import BinaryIO
 
 import cv2
 import numpy as np
 import pillow_heif
-from PIL import Image, ImageOps, UnidentifiedImageError
+from PIL import ExifTags, Image, UnidentifiedImageError
 
 from . import inputfiles
 from .errors import BadInputError
@@ -26,6 +31,10 @@ from .pdf import parse_pages, render_pdf
 
 #: Largest image we decode, in pixels: a 48 MP phone photo fits; a decompression bomb does not.
 MAX_PIXELS = 50_000_000
+#: Largest image the stages after loading get: a card filling a fifth of such a photo is still
+#: twice the 1200 px the card is read at. A JPEG is decoded at 1/2, 1/4 or 1/8 of its size to
+#: fit (libjpeg scales while decoding); other formats are reduced right after decoding.
+WORK_PIXELS = 24_000_000
 #: Largest file we read into memory (stdin too).
 MAX_FILE_BYTES = inputfiles.MAX_IMAGE_BYTES
 #: A page of a file: its pixels, or why that page alone could not be read.
@@ -65,6 +74,17 @@ _KNOWN_CONTENT = (
     (0, b"PK\x03\x04", "not an image (looks like a zip archive or office document)"),
 )
 
+# What ImageOps.exif_transpose does, for a photo already reduced (which has no EXIF of its own).
+_EXIF_TURNS = {
+    2: Image.Transpose.FLIP_LEFT_RIGHT,
+    3: Image.Transpose.ROTATE_180,
+    4: Image.Transpose.FLIP_TOP_BOTTOM,
+    5: Image.Transpose.TRANSPOSE,
+    6: Image.Transpose.ROTATE_270,
+    7: Image.Transpose.TRANSVERSE,
+    8: Image.Transpose.ROTATE_90,
+}
+
 pillow_heif.register_heif_opener()
 
 
@@ -74,19 +94,15 @@ def is_supported_image(path: str | Path) -> bool:
 
 
 def load_image(path: str | Path) -> LoadedImage:
-    """Return the pixels (BGR) of the image at path, upright; for a PDF, its first page."""
-    return load_bytes(_read_file(path), inputfiles.display_name(path))
+    """Return the pixels (BGR) of the image at path, upright; for a PDF or TIFF, its first page."""
+    with contextlib.closing(iter_pages(path)) as pages:
+        return _first(pages)
 
 
 def load_bytes(data: bytes, source: str) -> LoadedImage:
     """Return the pixels of an encoded image held in memory (e.g. stdin); source names it."""
-    if _is_pdf(data):
-        [first_page] = render_pdf(data, source, None, MAX_PIXELS)
-        if isinstance(first_page, BadInputError):
-            raise first_page
-        return first_page
-    pixels = _decode_image(data, source)
-    return LoadedImage(source=source, pixels=pixels, sha256=hashlib.sha256(data).hexdigest())
+    with contextlib.closing(iter_pages_bytes(data, source)) as pages:
+        return _first(pages)
 
 
 def load_pages(path: str | Path, pages: str | None = None) -> list[LoadedImage]:
@@ -103,57 +119,102 @@ def load_pages(path: str | Path, pages: str | None = None) -> list[LoadedImage]:
     return loaded
 
 
-def iter_pages(path: str | Path, pages: str | None = None) -> Iterator[Page]:
+def iter_pages(path: str | Path, pages: str | None = None) -> Generator[Page, None, None]:
     """Like load_pages, but render each page only when it is asked for (long PDFs), and yield
     a page that cannot be read as its BadInputError, so the pages after it are still read.
 
     Errors about the file or the page spec are raised here, before the first page is rendered.
     """
-    return iter_pages_bytes(_read_file(path), inputfiles.display_name(path), pages)
+    source = inputfiles.display_name(path)
+    stream = inputfiles.open_regular(path)
+    try:
+        if os.fstat(stream.fileno()).st_size > MAX_FILE_BYTES:
+            raise BadInputError(source, inputfiles.too_large(MAX_FILE_BYTES))
+        if _is_pdf(stream.read(1024)):
+            stream.seek(0)
+            data = inputfiles.read_limited(stream, MAX_FILE_BYTES, source)
+            stream.close()
+            return render_pdf(data, source, pages, WORK_PIXELS)
+        return _image_pages(stream, source, pages, _sha256(stream))
+    except BaseException:
+        stream.close()
+        raise
 
 
-def iter_pages_bytes(data: bytes, source: str, pages: str | None = None) -> Iterator[Page]:
+def iter_pages_bytes(
+    data: bytes, source: str, pages: str | None = None
+) -> Generator[Page, None, None]:
     """Like iter_pages, for a file already read (e.g. from stdin)."""
     if _is_pdf(data):
-        return render_pdf(data, source, pages, MAX_PIXELS)
-    count = _frame_count(data)
-    if count > 1:
-        try:
-            indexes = parse_pages(pages, count, "TIFF")
-        except ValueError as e:
-            raise BadInputError(source, str(e)) from e
-        return _frames(data, source, indexes)
-    return _single(data, source)
+        return render_pdf(data, source, pages, WORK_PIXELS)
+    return _image_pages(io.BytesIO(data), source, pages, hashlib.sha256(data).hexdigest())
 
 
-def _frame_count(data: bytes) -> int:
+def _first(pages: Iterator[Page]) -> LoadedImage:
+    page = next(pages)
+    if isinstance(page, BadInputError):
+        raise page
+    return page
+
+
+def _sha256(stream: BinaryIO) -> str:
+    stream.seek(0)
+    digest = hashlib.sha256()
+    for block in iter(lambda: stream.read(1 << 20), b""):
+        digest.update(block)
+    stream.seek(0)
+    return digest.hexdigest()
+
+
+def _image_pages(
+    stream: BinaryIO, source: str, pages: str | None, sha256: str
+) -> Generator[Page, None, None]:
+    """Check the page spec of a TIFF now; return a generator decoding the pages from stream."""
+    count = _frame_count(stream)
+    if count == 1:
+        return _decoded(stream, source, [0], None, sha256)
+    try:
+        indexes = parse_pages(pages, count, "TIFF")
+    except ValueError as e:
+        raise BadInputError(source, str(e)) from e
+    return _decoded(stream, source, indexes, count, sha256)
+
+
+def _frame_count(stream: BinaryIO) -> int:
     """Return the number of pages of a TIFF (1 for anything else, or when unreadable)."""
-    if data[:4] not in (b"II*\x00", b"MM\x00*"):
+    head = stream.read(4)
+    stream.seek(0)
+    if head not in (b"II*\x00", b"MM\x00*"):
         return 1
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
-            with Image.open(io.BytesIO(data), formats=("TIFF",)) as img:
+            with Image.open(stream, formats=("TIFF",)) as img:
                 return int(getattr(img, "n_frames", 1))
     except Exception:  # a damaged TIFF: decoding it will say what is wrong
         return 1
+    finally:
+        stream.seek(0)
 
 
-def _frames(data: bytes, source: str, indexes: list[int]) -> Iterator[Page]:
-    sha256 = hashlib.sha256(data).hexdigest()
-    for index in indexes:
-        name = f"{source}#page={index + 1}"
-        try:
-            pixels = _decode_image(data, name, frame=index)
-        except BadInputError as e:
-            yield e
-            continue
-        yield LoadedImage(source=name, pixels=pixels, sha256=sha256)
+def _decoded(
+    stream: BinaryIO, source: str, indexes: list[int], count: int | None, sha256: str
+) -> Generator[Page, None, None]:
+    """Yield each page decoded (count: of a TIFF's pages; None for an image of one page).
 
-
-def _single(data: bytes, source: str) -> Iterator[Page]:
-    # A generator, not iter([...]): a list would keep the decoded photo alive while it is read.
-    yield load_bytes(data, source)
+    A generator, not a list: a list would keep each decoded photo alive while it is read.
+    """
+    with stream:
+        for index in indexes:
+            name = source if count is None else f"{source}#page={index + 1}"
+            try:
+                pixels = _decode_image(stream, name, frame=index)
+            except BadInputError as e:
+                if count is None:
+                    raise  # the file itself is bad
+                yield e
+                continue
+            yield LoadedImage(source=name, pixels=pixels, sha256=sha256)
 
 
 def encode_jpeg(pixels: Pixels, quality: int = 85, max_side: int = 1600) -> bytes:
@@ -171,37 +232,46 @@ def encode_jpeg(pixels: Pixels, quality: int = 85, max_side: int = 1600) -> byte
     return encoded.tobytes()
 
 
-def _read_file(path: str | Path) -> bytes:
-    return inputfiles.read_file(path, MAX_FILE_BYTES)
-
-
 def _is_pdf(data: bytes) -> bool:
     # PDF readers accept the header anywhere in the first KB.
     return b"%PDF-" in data[:1024]
 
 
-def _decode_image(data: bytes, source: str, frame: int = 0) -> Pixels:
-    if not data:
+def _decode_image(stream: BinaryIO, source: str, frame: int = 0) -> Pixels:
+    stream.seek(0)
+    if not stream.read(1):
         raise BadInputError(source, "empty file")
+    stream.seek(0)
     # Pillow warns about odd files (damaged EXIF, big sizes) on stderr; none of it is actionable
     # by the user, and the size warning is superseded by our own, lower, budget.
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        with _open(data, source) as img:
+        with _open(stream, source) as img:
             if frame:
                 _seek(img, frame, source)
             _fit_budget(img, source)
+            if img.format == "HEIF" and img.mode == "RGB":
+                return _decode_heif(stream, source)
             _load(img, source)
-            _make_upright(img)
-            return _to_bgr(img, source)
+            turn = _exif_turn(img)
+            small = _reduced(img)
+            if small is not img:
+                img.close()  # the full-size pixels go before the copies below are made
+            try:
+                if turn is not None:
+                    small = small.transpose(turn)
+                return _to_bgr(small, source)
+            finally:
+                small.close()
 
 
-def _open(data: bytes, source: str) -> Image.Image:
+def _open(stream: BinaryIO, source: str) -> Image.Image:
     """Return the image with only its header read."""
     try:
-        return Image.open(io.BytesIO(data), formats=_PILLOW_FORMATS)
+        return Image.open(stream, formats=_PILLOW_FORMATS)
     except UnidentifiedImageError as e:
-        raise BadInputError(source, _what_it_is(data)) from e
+        stream.seek(0)
+        raise BadInputError(source, _what_it_is(stream.read(4096))) from e
     except Image.DecompressionBombError as e:
         raise BadInputError(source, _too_large_for_pillow()) from e
     except MemoryError:
@@ -218,19 +288,62 @@ def _seek(img: Image.Image, frame: int, source: str) -> None:
 
 
 def _fit_budget(img: Image.Image, source: str) -> None:
-    """Refuse an image too large to decode, or have a big JPEG decoded at 1/2, 1/4 or 1/8 size."""
+    """Refuse an image too large to decode; have a big JPEG decoded at 1/2, 1/4 or 1/8 size."""
     width, height = img.size
     if width < 1 or height < 1:
         raise BadInputError(source, "image has no pixels")
-    if width * height <= MAX_PIXELS:
-        return
-    if img.format in _JPEG_FORMATS:
-        # libjpeg can scale while decoding, so a 108 MP phone photo never exists at full size.
-        scale = 2 ** math.ceil(math.log2(math.sqrt(width * height / MAX_PIXELS)))
-        img.draft(img.mode, (math.ceil(width / scale), math.ceil(height / scale)))
-        if img.size[0] * img.size[1] <= MAX_PIXELS:
-            return
-    raise BadInputError(source, _too_large(f"{width}x{height} pixels"))
+    if width * height > WORK_PIXELS and img.format in _JPEG_FORMATS:
+        # libjpeg scales while decoding, so a 108 MP phone photo never exists at full size.
+        scale = 2 ** math.ceil(math.log2(math.sqrt(width * height / WORK_PIXELS)))
+        # draft() picks the largest reduction that keeps at least this size: round down
+        img.draft(img.mode, (max(1, width // scale), max(1, height // scale)))
+    if img.size[0] * img.size[1] > MAX_PIXELS:
+        raise BadInputError(source, _too_large(f"{width}x{height} pixels"))
+
+
+def _reduced(img: Image.Image) -> Image.Image:
+    """Return img made smaller by a whole factor to fit WORK_PIXELS, or img when it fits."""
+    width, height = img.size
+    if width * height <= WORK_PIXELS:
+        return img
+    factor = math.ceil(math.sqrt(width * height / WORK_PIXELS))
+    try:
+        return img.reduce(factor)  # a box average over factor x factor pixels: no aliasing
+    except ValueError:  # a mode reduce() lacks (palette, 16-bit): resize knows them all
+        size = (math.ceil(width / factor), math.ceil(height / factor))
+        return img.resize(size, Image.Resampling.BOX)
+
+
+def _decode_heif(stream: BinaryIO, source: str) -> Pixels:
+    """Return a HEIC photo's pixels, decoded by libheif straight into BGR (turned upright).
+
+    Through Pillow a 48 MP photo would exist twice at full size (libheif's and Pillow's);
+    here libheif's copy is the only one, and it is reduced to the working size at once.
+    """
+    stream.seek(0)
+    try:
+        heif = pillow_heif.open_heif(stream, convert_hdr_to_8bit=True, bgr_mode=True)
+        full = np.asarray(heif)
+    except MemoryError:
+        raise
+    except Exception as e:  # a decoder fed hostile bytes can fail in any way
+        raise BadInputError(source, _damage(e)) from e
+    height, width = full.shape[:2]
+    if width * height <= WORK_PIXELS:
+        return np.array(full)  # our own copy: libheif's buffer goes with heif
+    factor = math.ceil(math.sqrt(width * height / WORK_PIXELS))
+    size = (max(1, width // factor), max(1, height // factor))
+    return np.asarray(cv2.resize(full, size, interpolation=cv2.INTER_AREA))
+
+
+def _exif_turn(img: Image.Image) -> Image.Transpose | None:
+    """Return the turn that makes the photo upright per its EXIF orientation, if any."""
+    # A damaged EXIF block must not cost the user an otherwise good photo.
+    try:
+        orientation = img.getexif().get(ExifTags.Base.Orientation)
+    except Exception:
+        return None
+    return _EXIF_TURNS.get(orientation) if isinstance(orientation, int) else None
 
 
 def _too_large(size: str) -> str:
@@ -260,12 +373,6 @@ def _damage(e: Exception) -> str:
     message = str(e).lower()
     truncated = "truncated" in message or "end of file" in message
     return "truncated image" if truncated else "corrupt image"
-
-
-def _make_upright(img: Image.Image) -> None:
-    # A damaged EXIF block must not cost the user an otherwise good photo.
-    with contextlib.suppress(Exception):
-        ImageOps.exif_transpose(img, in_place=True)
 
 
 def _to_bgr(img: Image.Image, source: str) -> Pixels:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import math
 import re
-from collections.abc import Iterator
+from collections.abc import Generator
 
 import numpy as np
 import pypdfium2 as pdfium  # type: ignore[import-untyped]
@@ -41,7 +41,7 @@ def parse_pages(spec: str | None, count: int, kind: str = "PDF") -> list[int]:
 
 def render_pdf(
     data: bytes, source: str, pages: str | None, max_pixels: int
-) -> Iterator[LoadedImage | BadInputError]:
+) -> Generator[LoadedImage | BadInputError, None, None]:
     """Open the PDF and check the page spec now; return a generator rendering the pages.
 
     A page that cannot be rendered is yielded as its BadInputError, so the pages after it
@@ -68,7 +68,7 @@ def render_pdf(
 
 def _rendered_pages(
     pdf: pdfium.PdfDocument, indexes: list[int], source: str, sha256: str, max_pixels: int
-) -> Iterator[LoadedImage | BadInputError]:
+) -> Generator[LoadedImage | BadInputError, None, None]:
     try:
         for index in indexes:
             name = f"{source}#page={index + 1}" if len(pdf) > 1 else source

@@ -586,3 +586,32 @@ def test_each_page_is_its_own_card_and_a_blank_one_is_reported(
     assert code == 0, err
     assert '"name": "Fenella Ashdown"' in out and "Marisol" not in out
     assert contact_count(db) == 2
+
+
+# --- 5. --timeout values -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("seconds", ["inf", "nan", "0", "-5", "1e400"])
+def test_a_timeout_that_is_not_a_number_of_seconds_is_a_usage_error(seconds: str, db: Path) -> None:
+    code, _, err, _ = run("scan", CARD, "--timeout", seconds, timeout=60)
+    assert code == ExitCode.USAGE
+    assert "Invalid value for '--timeout'" in err
+    assert "Traceback" not in err
+    assert not db.exists()
+
+
+# --- 9. memory per image -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("fmt", ["PNG", "JPEG"])
+def test_a_49_megapixel_photo_is_read_in_under_400_mb(fmt: str, tmp_path: Path, db: Path) -> None:
+    from PIL import Image
+
+    big = tmp_path / f"big.{fmt.lower()}"
+    with Image.open(CARD) as card:
+        card.convert("RGB").resize((8100, 6075), Image.Resampling.BILINEAR).save(big, fmt)
+    code, out, err, peak = run("scan", big, "--fast", "--json", timeout=300)
+    assert code == 0, err
+    assert '"name": "Marisol Okafor"' in out
+    assert peak < 400, f"{peak} MB"
+    assert not db.exists()

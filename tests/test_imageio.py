@@ -376,7 +376,7 @@ def test_every_mode_becomes_8_bit_bgr(data: bytes, grey: int) -> None:
 
 
 def test_big_jpeg_is_decoded_at_reduced_size(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(imageio, "MAX_PIXELS", 1_000_000)
+    monkeypatch.setattr(imageio, "WORK_PIXELS", 1_000_000)
     image = imageio.load_bytes(encode(card((2400, 1600)), "JPEG"), "big.jpg")
     assert image.pixels.shape == (800, 1200, 3)  # decoded at 1/2: 0.96 MP
     assert close_to(colour_at(image.pixels, 2, 2), BGR_RED)
@@ -386,6 +386,35 @@ def test_jpeg_too_big_even_at_one_eighth_is_refused(monkeypatch: pytest.MonkeyPa
     monkeypatch.setattr(imageio, "MAX_PIXELS", 10_000)
     with pytest.raises(BadInputError, match=r"^big\.jpg: image too large: 1200x800 pixels"):
         imageio.load_bytes(encode(card((1200, 800)), "JPEG"), "big.jpg")
+
+
+def _with_orientation(fmt: str, orientation: int) -> bytes:
+    exif = Image.Exif()
+    exif[0x0112] = orientation
+    params: dict[str, object] = {"quality": 95} if fmt in ("JPEG", "WEBP", "HEIF") else {}
+    return encode(card((128, 80)), fmt, exif=exif.tobytes(), **params)
+
+
+@pytest.mark.parametrize("fmt", ["JPEG", "PNG", "TIFF", "WEBP", "HEIF"])
+@pytest.mark.parametrize(
+    ("orientation", "shape", "red_at"),
+    [
+        pytest.param(1, (40, 64, 3), (3, 3), id="as-stored"),
+        pytest.param(6, (64, 40, 3), (3, 36), id="turned-right"),
+    ],
+)
+def test_an_image_over_the_working_size_is_reduced_and_still_turned_upright(
+    fmt: str,
+    orientation: int,
+    shape: tuple[int, ...],
+    red_at: tuple[int, int],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(imageio, "WORK_PIXELS", 64 * 40)  # a quarter of the 128x80 photo
+    image = imageio.load_bytes(_with_orientation(fmt, orientation), f"photo.{fmt.lower()}")
+    assert image.pixels.shape == shape
+    assert close_to(colour_at(image.pixels, *red_at), BGR_RED)
+    assert close_to(colour_at(image.pixels, shape[0] - 3, shape[1] - 3), BGR_WHITE)
 
 
 def test_big_png_is_refused_not_decoded(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -470,7 +499,7 @@ def test_pdf_from_stdin_renders_its_first_page() -> None:
 def test_pdf_page_over_the_pixel_budget_is_rendered_at_lower_resolution(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    monkeypatch.setattr(imageio, "MAX_PIXELS", 1_000_000)
+    monkeypatch.setattr(imageio, "WORK_PIXELS", 1_000_000)
     image = imageio.load_bytes(pdf_bytes(PAGE_COLOURS[0]), "poster.pdf")
     assert image.width * image.height <= 1_000_000
     assert image.width > 1200  # not more reduced than it had to be

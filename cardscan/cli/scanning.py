@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from contextlib import closing
 from pathlib import Path
 from typing import Annotated
@@ -28,12 +29,22 @@ PagesOption = Annotated[
     str | None,
     typer.Option("--pages", help="Pages of a PDF to read: 1-3,5 or all (default: the first)."),
 ]
+
+
+def _finite(seconds: float) -> float:
+    """Refuse inf and nan, which the range check lets through, as usage errors."""
+    if not math.isfinite(seconds):
+        raise typer.BadParameter(f"{seconds} is not a number of seconds (use e.g. 60)")
+    return seconds
+
+
 TimeoutOption = Annotated[
     float,
     typer.Option(
         "--timeout",
         envvar="CARDSCAN_TIMEOUT",
         min=1,
+        callback=_finite,
         help="Seconds all readings of one card may take together before it is given up "
         "(env CARDSCAN_TIMEOUT).",
     ),
