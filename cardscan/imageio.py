@@ -17,7 +17,7 @@ import os
 import warnings
 from collections.abc import Generator, Iterator
 from pathlib import Path
-from typing import BinaryIO
+from typing import BinaryIO, cast
 
 import cv2
 import numpy as np
@@ -189,7 +189,7 @@ def _frame_count(stream: BinaryIO) -> int:
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
-            with Image.open(stream, formats=("TIFF",)) as img:
+            with Image.open(cast(BinaryIO, _Lent(stream)), formats=("TIFF",)) as img:
                 return int(getattr(img, "n_frames", 1))
     except Exception:  # a damaged TIFF: decoding it will say what is wrong
         return 1
@@ -265,10 +265,30 @@ def _decode_image(stream: BinaryIO, source: str, frame: int = 0) -> Pixels:
                 small.close()
 
 
+class _Lent:
+    """A stream lent to Pillow, which closes a multi-page TIFF's file when done with a page:
+    the file stays open here for the next page."""
+
+    def __init__(self, stream: BinaryIO) -> None:
+        self._stream = stream
+
+    def read(self, size: int = -1) -> bytes:
+        return self._stream.read(size)
+
+    def seek(self, offset: int, whence: int = 0) -> int:
+        return self._stream.seek(offset, whence)
+
+    def tell(self) -> int:
+        return self._stream.tell()
+
+    def close(self) -> None:
+        pass
+
+
 def _open(stream: BinaryIO, source: str) -> Image.Image:
     """Return the image with only its header read."""
     try:
-        return Image.open(stream, formats=_PILLOW_FORMATS)
+        return Image.open(cast(BinaryIO, _Lent(stream)), formats=_PILLOW_FORMATS)
     except UnidentifiedImageError as e:
         stream.seek(0)
         raise BadInputError(source, _what_it_is(stream.read(4096))) from e

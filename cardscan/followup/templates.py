@@ -14,7 +14,8 @@ from importlib import resources
 from pathlib import Path
 from string import Template as _StringTemplate
 
-from ..errors import CardscanError, ExitCode
+from .. import inputfiles
+from ..errors import BadInputError, CardscanError, ExitCode
 from ..settings import config_dir
 
 BUILTIN_NAMES = ("interview", "informational", "networking")
@@ -105,9 +106,11 @@ def fill(template: Template, values: dict[str, str]) -> Filled:
 
 
 def _read_user(path: Path) -> Template:
-    try:
-        text = path.read_text("utf-8")
-    except (OSError, UnicodeDecodeError) as e:
+    try:  # bounded and regular files only: a FIFO named *.txt must not hang `templates`
+        text = inputfiles.read_file(path, inputfiles.MAX_TEXT_BYTES).decode("utf-8")
+    except BadInputError as e:
+        raise TemplateError(f"template {path}: cannot read it ({e.problem})") from e
+    except UnicodeDecodeError as e:
         raise TemplateError(f"template {path}: cannot read it ({e})") from e
     return parse(path.stem, text, str(path))
 
