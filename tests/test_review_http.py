@@ -457,6 +457,14 @@ def test_nothing_to_review_says_so(db_path: Path) -> None:
     assert runner.invoke(cli, ["review", "--ids", "7", "--no-browser"]).exit_code == 4
 
 
+def test_a_store_that_does_not_exist_is_refused_and_not_created(tmp_path: Path) -> None:
+    missing = tmp_path / "typo" / "contacts.db"
+    result = runner.invoke(cli, ["review", "--db", str(missing), "--no-browser"])
+    assert result.exit_code == 6
+    assert "no such store" in result.stderr
+    assert not missing.parent.exists()
+
+
 def _start(*args: str) -> tuple[subprocess.Popen[str], str]:
     proc = subprocess.Popen(
         [sys.executable, "-m", "cardscan", "review", "--no-browser", *args],

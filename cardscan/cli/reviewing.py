@@ -82,7 +82,8 @@ def review(
             err=True,
         )
     wanted = _flatten(ids)
-    with open_store(db) as store:
+    # read-only: a mistyped --db is refused, not created empty (the page writes through it later)
+    with open_store(db, reading=True) as store:
         chosen = selection(store, wanted, tag, since, everything)
         if wanted is not None:
             _check_ids(wanted, set(chosen), str(store.path))
