@@ -41,7 +41,7 @@ _FILES = {
 #: the longest side text is detected at: onnxruntime's memory grows with the detector's input,
 #: and a worker must stay within its budget (README: RapidOCR); lines are still cut out of the
 #: image at up to _CROP_SIDE, so small text keeps its pixels for recognition
-DETECT_SIDE = 1280
+DETECT_SIDE = 960
 _CROP_SIDE = 2000
 
 
