@@ -96,11 +96,6 @@ def shown(value: str) -> str:
     return escape_controls(value)
 
 
-def row(fields: list[str]) -> str:
-    """Return one tab-separated line of values (list, due), each value's controls escaped."""
-    return "\t".join(map(shown, fields))
-
-
 def print_json(obj: dict[str, Any]) -> None:
     """Print one JSON object on one line of stdout."""
     # json escapes C0 controls itself; DEL and C1 (0x9B is CSI to some terminals) it leaves raw.

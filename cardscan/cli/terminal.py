@@ -17,6 +17,8 @@ from rich.progress import Progress
 from rich.table import Table
 from rich.text import Text
 
+from ..control_chars import escape_controls
+
 #: The progress display drawn at the moment, if any: lines for its terminal go above it.
 _live: Progress | None = None
 
@@ -67,6 +69,8 @@ def rows(headers: Sequence[str], values: Sequence[Sequence[str]], right: int = 1
     The first `right` columns (ids, counts) are right-aligned; no cell wraps: a long one is
     cut with "…" so each row stays one line.
     """
+    # stored values: a name from a shared vCard must not move the cursor or retitle the window
+    values = [[escape_controls(cell) for cell in row] for row in values]
     if not _is_terminal(err=False):
         for row in values:
             typer.echo("\t".join(row))
