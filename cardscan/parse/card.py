@@ -41,6 +41,10 @@ def read_fields(segs: list[Segment], region: str) -> Contact:
     labels = domain_labels([e.value for e in data.emails], [s.value for s in data.sites])
     locals_ = [e.value.split("@")[0] for e in data.emails if not email.is_role_mailbox(e.value)]
     name, title, company = _people_lines(free, labels, locals_)
+    people = {f.segment for f in (name, title, company) if f is not None}
+    department = next(
+        (s.text.strip(" ,") for s in free if s.index not in people and is_department(s.text)), None
+    )
     parts = split(repair_with_email(name.value, locals_)) if name else None
     emails = data.emails
     if parts:
@@ -62,6 +66,7 @@ def read_fields(segs: list[Segment], region: str) -> Contact:
         family_name=parts.family if parts else None,
         title=title.value if title else None,
         company=company.value if company else None,
+        department=department,
         emails=tuple(e.value for e in emails),
         phones=tuple(p.value for p in data.phones),
         websites=tuple(s.value for s in data.sites),
