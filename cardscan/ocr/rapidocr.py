@@ -173,7 +173,8 @@ def _load(threads: int, detect_side: int, stop: _Stop) -> Any:
         "EngineConfig.onnxruntime.enable_cpu_mem_arena": False,
     }
     ocr = rapidocr.RapidOCR(params=params)
-    # Load the three models now, so that a read's time is reading, and wrap their sessions.
+    # Load the three models now, so that a read's time is reading, and wrap their sessions
+    # (RapidOCR 3 has no option for run options: hence its loaders, and the extra's <4 pin).
     for stage in (ocr._load_det_model(), ocr._load_cls_model(), ocr._load_rec_model()):
         stage.session.session = _StoppableSession(stage.session.session, stop)
     return ocr
