@@ -12,7 +12,7 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import imageio, inputfiles, memory, pipeline, reading, workers
+from . import imageio, inputfiles, memory, pipeline, preprocess, reading, workers
 from .contact import Contact
 from .errors import BadInputError, CardscanError, ExitCode, NoCardTextError
 from .model import LoadedImage, OcrResult
@@ -35,6 +35,8 @@ class ScannedCard:
     ocr: OcrResult | None = None
     #: of the file (or stdin) the card was read from
     sha256: str | None = None
+    #: what to do about a photo too poor to read reliably ("blurred: retake the photo, ...")
+    retake: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -44,6 +46,8 @@ class FileOutcome:
     path: str
     sha256: str | None = None
     cards: tuple[ScannedCard, ...] = ()
+    #: card-shaped regions that held no contact data (a card's back, a blank card)
+    skipped: int = 0
     error: str | None = None
     exit_code: ExitCode = ExitCode.OK
     #: (message, code) of the pages that failed, in a PDF or TIFF whose other pages were read
@@ -159,7 +163,7 @@ def scan_one(
             images = imageio.iter_pages_bytes(stdin, inputfiles.STDIN_NAME, pages)
         else:
             images = imageio.iter_pages(path, pages)
-        _read_pages(path, images, settings, trace, cards, problems)
+        skipped = _read_pages(path, images, settings, trace, cards, problems)
     except (BadInputError, NoCardTextError) as e:
         return FileOutcome(path, error=str(e), exit_code=e.exit_code)  # they name the file
     except CardscanError as e:
@@ -170,7 +174,9 @@ def scan_one(
         (error, code), *rest = problems
         return FileOutcome(path, error=error, exit_code=code, problems=tuple(rest))
     sha256 = cards[0].sha256 if cards else None
-    return FileOutcome(path, sha256=sha256, cards=tuple(cards), problems=tuple(problems))
+    return FileOutcome(
+        path, sha256=sha256, cards=tuple(cards), skipped=skipped, problems=tuple(problems)
+    )
 
 
 def _read_pages(
@@ -180,9 +186,10 @@ def _read_pages(
     trace: Trace | None,
     cards: list[ScannedCard],
     problems: list[tuple[str, ExitCode]],
-) -> None:
-    """Read the cards of every page into cards; a page that fails goes to problems."""
-    taken = [0]
+) -> int:
+    """Read the cards of every page into cards; a page that fails goes to problems. Return how
+    many card-shaped regions held no contact data."""
+    taken, skipped = [0], 0
 
     def readable() -> Iterator[LoadedImage]:
         for page in pages:
@@ -196,19 +203,21 @@ def _read_pages(
     while True:  # scan_pages stops at a page that fails: go on with the pages after it
         before = taken[0]
         try:
-            for results in pipeline.scan_pages(remaining, settings, trace=trace):
-                for result in results:
+            for page in pipeline.scan_pages(remaining, settings, trace=trace):
+                skipped += page.skipped
+                for result in page.results:
                     jpeg = imageio.encode_jpeg(result.card.pixels)
+                    retake = preprocess.advice(result.card.quality)
                     card = ScannedCard(
-                        result.contact, result.ocr.text, jpeg, result.ocr, result.sha256
+                        result.contact, result.ocr.text, jpeg, result.ocr, result.sha256, retake
                     )
                     cards.append(card)
-            return
+            return skipped
         except CardscanError as e:
             named = isinstance(e, BadInputError | NoCardTextError)  # they name the page
             problems.append((str(e) if named else f"{path}: {e}", e.exit_code))
             if taken[0] == before:
-                return
+                return skipped
 
 
 def scan_many(

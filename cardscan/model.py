@@ -161,6 +161,20 @@ class LoadedImage:
 
 
 @dataclass(frozen=True)
+class Quality:
+    """How readable a card's photo is (preprocess.quality measures it)."""
+
+    #: width of the letters' edges over the height of the text lines: blur and defocus
+    blur: float = 0.0
+    #: median height of the text lines in the photo's own pixels
+    text_height: float = 0.0
+    #: share of the text lines' area under glare
+    glare: float = 0.0
+    #: what makes the card unreliable to read: "blurred", "small", "glare"
+    problems: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class CardImage:
     """One card cut out of a photo, flattened and upright, ready for OCR."""
 
@@ -177,3 +191,5 @@ class CardImage:
     #: the card as the engine of that reading reads it (normalised grey for Tesseract), so the
     #: engine's later readings do not prepare it again (ocr.read_card)
     prepared: Pixels | None = None
+    #: how readable the photo of the card is
+    quality: Quality = Quality()

@@ -11,7 +11,7 @@ from pathlib import Path
 from . import imageio, parse, preprocess, reading
 from .contact import CONTACT_FIELDS, Contact, merge_contacts
 from .errors import NoCardTextError
-from .model import CardImage, LoadedImage, OcrResult
+from .model import CardImage, LoadedImage, OcrResult, Quality
 from .preprocess import FlatCard
 from .settings import ScanSettings
 from .trace import Trace, draw_ocr_boxes
@@ -27,8 +27,19 @@ class ScanResult:
     sha256: str
 
 
+@dataclass(frozen=True)
+class PageScan:
+    """The cards read on one page, and how many card-shaped regions held no contact data (a
+    card's back, a blank card, a coaster) and were skipped."""
+
+    results: list[ScanResult]
+    skipped: int = 0
+
+
 #: a name read with less confidence than this, and nothing else, is not a card
 DOUBTFUL_ALONE = 0.4
+#: the most confidence a field read from a photo too poor to read reliably keeps
+DOUBTED = 0.5
 
 
 @dataclass
@@ -54,7 +65,7 @@ def scan_file(
 ) -> list[ScanResult]:
     """Return one result per card found in the image file at path."""
     clock = clock or StageClock()
-    return next(scan_pages(_loaded(path, clock), settings, clock, trace))
+    return next(scan_pages(_loaded(path, clock), settings, clock, trace)).results
 
 
 def scan_image(
@@ -64,7 +75,7 @@ def scan_image(
     trace: Trace | None = None,
 ) -> list[ScanResult]:
     """Return one result per card found in an already loaded image."""
-    return next(scan_pages(iter((image,)), settings, clock, trace))
+    return next(scan_pages(iter((image,)), settings, clock, trace)).results
 
 
 def scan_pages(
@@ -72,8 +83,8 @@ def scan_pages(
     settings: ScanSettings,
     clock: StageClock | None = None,
     trace: Trace | None = None,
-) -> Iterator[list[ScanResult]]:
-    """Yield the results of each page (a photo, or a PDF's pages): one result per card.
+) -> Iterator[PageScan]:
+    """Yield what each page (a photo, or a PDF's pages) holds: one result per card.
 
     A page's full-size pixels (36 MB for a 12 MP photo) are let go once its cards are cut out,
     before any engine runs (to turn them upright), when nothing but pages holds them: the
@@ -105,7 +116,7 @@ def _read_cards(
     plan: reading.ReadingPlan,
     clock: StageClock,
     trace: Trace | None,
-) -> list[ScanResult]:
+) -> PageScan:
     """Return a result per card that holds something of a card; raise NoCardTextError if none.
 
     Each card has the whole --timeout for all its readings, the orientation reading included.
@@ -115,19 +126,20 @@ def _read_cards(
     for number, found in enumerate(flat, start=1):
         reader = plan.reader(settings.engine.timeout)
         with clock.stage("preprocess"):
-            card = preprocess.turn_upright(found, number, reader, trace)
+            card = preprocess.choose_upright(found, number, reader, trace)
         with clock.stage("read"):
             contact, text = reading.read_contact(card, reader, plan, region)
         if trace is not None:
             trace(f"4-card{number}-ocr", draw_ocr_boxes(card.pixels, text))
         if card.qr_payload:
             contact = _with_qr(contact, card.qr_payload, region)
+        contact = _with_quality(contact, card.quality)
         if _is_empty(contact):
             continue  # text, but nothing of a card: a logo, a pattern, a blank back
         results.append(ScanResult(replace(contact, source=source), card, text, sha256))
     if not results:
         raise NoCardTextError(source)
-    return results
+    return PageScan(results, skipped=len(flat) - len(results))
 
 
 def _with_qr(contact: Contact, payload: str, region: str) -> Contact:
@@ -137,6 +149,16 @@ def _with_qr(contact: Contact, payload: str, region: str) -> Contact:
         return contact
     fields = tuple(f for f in CONTACT_FIELDS if getattr(from_qr, f))
     return replace(merge_contacts(from_qr, contact), qr_fields=fields)
+
+
+def _with_quality(contact: Contact, quality: Quality) -> Contact:
+    """Return the contact with the photo's problems said, and its fields doubted: a card too
+    blurred, too small or too glared to read reliably may hold errors no confidence shows."""
+    if not quality.problems:
+        return contact
+    advice = preprocess.advice(quality)
+    doubted = {name: min(value, DOUBTED) for name, value in contact.confidence.items()}
+    return replace(contact, confidence=doubted, warnings=advice + contact.warnings)
 
 
 def _is_empty(contact: Contact) -> bool:

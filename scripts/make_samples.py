@@ -57,21 +57,36 @@ def card_rng(card: Json) -> np.random.Generator:
 
 
 def make_card(card: Json, out: Path) -> list[Json]:
-    """Write the card's flat render (and photo, if it has one); return their truth rows."""
+    """Write the card's flat render (and photos, if it has any); return their truth rows.
+
+    "photo" is the card's usual photo; each of "captures" shows a hard capture condition (a
+    strong shadow, glare, a desk of the card's own colour, a steep turn...), named in its
+    "capture" key and in the file name.
+    """
     flat = render_flat(card)
     flat_name = f"flat/{card['card_id']}.png"
     flat.save(out / flat_name, optimize=True)
     rows = [truth_row(card, flat_name, "flat", {"frame": list(flat.size), "exif_orientation": 1})]
     spec = card.get("photo")
     if spec:
-        photo_name = f"photo/{spec.get('file', card['card_id'])}.jpg"
-        save_photo(
-            photograph(flat, spec, card_rng(card)), spec["exif_orientation"], out / photo_name
-        )
-        capture = {"frame": spec["size"], "exif_orientation": spec["exif_orientation"],
-                   "turn": spec["turn"], "background": spec["background"]}  # fmt: skip
-        rows.append(truth_row(card, photo_name, "photo", capture))
+        rows.append(make_photo(card, flat, spec, card_rng(card), out))
+    for spec in card.get("captures", []):
+        file = f"{card['card_id']}-{spec['capture']}"
+        rng = np.random.default_rng(zlib.crc32(file.encode()))
+        rows.append(make_photo(card, flat, {"file": file, **spec}, rng, out))
     return rows
+
+
+def make_photo(card: Json, flat: Any, spec: Json, rng: np.random.Generator, out: Path) -> Json:
+    """Write one photo of the card as spec describes; return its truth row."""
+    photo_name = f"photo/{spec.get('file', card['card_id'])}.jpg"
+    save_photo(photograph(flat, spec, rng), spec["exif_orientation"], out / photo_name)
+    capture = {"frame": spec["size"], "exif_orientation": spec["exif_orientation"],
+               "turn": spec["turn"], "background": spec["background"]}  # fmt: skip
+    if "capture" in spec:
+        named = ("capture", "rotate", "shadow", "glare", "fill")
+        capture |= {key: spec[key] for key in named if key in spec}
+    return truth_row(card, photo_name, "photo", capture)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -40,6 +40,9 @@ def background(kind: str, shape: tuple[int, int], rng: np.random.Generator) -> n
         speckle = cv2.GaussianBlur(fine, (0, 0), 1.2)
         shade = 0.7 + 0.18 * speckle + 0.12 * smooth_noise(rng, shape, 120)
         base = np.array([120, 118, 114], np.float32)
+    elif kind == "paper":  # a white desk or a sheet of paper: the card's own colour
+        shade = 0.93 + 0.05 * smooth_noise(rng, shape, 300) + 0.01 * fine
+        base = np.array([250, 248, 243], np.float32)
     else:  # a plain desk
         shade = 0.85 + 0.1 * smooth_noise(rng, shape, 300) + 0.015 * fine
         base = np.array([200, 196, 188], np.float32)
@@ -54,6 +57,8 @@ def card_quad(
     scale = min(fw / cw, fh / ch) * spec.get("fill", rng.uniform(0.6, 0.72))
     half = np.array([[-cw, -ch], [cw, -ch], [cw, ch], [-cw, ch]], np.float32) * scale / 2
     angle = np.deg2rad(rng.uniform(-7, 7))
+    if "rotate" in spec:  # the card turned this far on the table (degrees, clockwise)
+        angle = np.deg2rad(spec["rotate"])
     rotation = np.array([[np.cos(angle), -np.sin(angle)], [np.sin(angle), np.cos(angle)]])
     corners = half @ rotation.T.astype(np.float32)
     corners += rng.uniform(-tilt, tilt, (4, 2)).astype(np.float32) * (cw * scale)
@@ -99,7 +104,40 @@ def photograph(flat: Image.Image, spec: Json, rng: np.random.Generator) -> np.nd
     frame_w, frame_h = spec["size"]
     surface = background(spec["background"], (frame_h, frame_w), rng)
     quad = card_quad((card.shape[1], card.shape[0]), (frame_w, frame_h), spec, rng)
-    return light_and_lens(lay_card(np.ascontiguousarray(card), surface, quad), rng)
+    scene = lay_card(np.ascontiguousarray(card), surface, quad)
+    if spec.get("shadow"):
+        scene = cast_shadow(scene, quad, spec["shadow"], rng)
+    if spec.get("glare"):
+        scene = add_glare(scene, quad, spec["glare"], rng)
+    return light_and_lens(scene, rng)
+
+
+def cast_shadow(
+    scene: np.ndarray, quad: np.ndarray, strength: float, rng: np.random.Generator
+) -> np.ndarray:
+    """Return the scene with a hard-edged shadow (a phone or a hand) over part of the card."""
+    h, w = scene.shape[:2]
+    centre = quad.mean(axis=0)
+    # A straight shadow edge through the card, slanting, darkening everything on one side.
+    angle = rng.uniform(0.3, 1.2)
+    normal = np.array([np.cos(angle), np.sin(angle)], np.float32)
+    ys, xs = np.mgrid[0:h, 0:w].astype(np.float32)
+    side = (xs - centre[0]) * normal[0] + (ys - centre[1]) * normal[1] + rng.uniform(-30, 30)
+    shade = cv2.GaussianBlur((side < 0).astype(np.float32), (0, 0), 6)
+    return scene * (1 - strength * shade)[:, :, None]
+
+
+def add_glare(
+    scene: np.ndarray, quad: np.ndarray, strength: float, rng: np.random.Generator
+) -> np.ndarray:
+    """Return the scene with a bright, washed-out reflection (a laminated or sleeved card)."""
+    h, w = scene.shape[:2]
+    centre = quad.mean(axis=0) + rng.uniform(-0.15, 0.15, 2) * (quad.max(0) - quad.min(0))
+    axes = (quad.max(0) - quad.min(0)) * np.array([0.22, 0.3])
+    ys, xs = np.mgrid[0:h, 0:w].astype(np.float32)
+    spot = np.exp(-(((xs - centre[0]) / axes[0]) ** 2 + ((ys - centre[1]) / axes[1]) ** 2))
+    # Reflected light adds to ink and paper alike, and clips at white.
+    return scene + strength * 255 * spot[:, :, None]
 
 
 #: how to store pixels so that a viewer applying the EXIF Orientation tag shows them upright

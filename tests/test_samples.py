@@ -20,6 +20,8 @@ SAMPLES = Path(__file__).resolve().parent.parent / "samples"
 TRUTH = [json.loads(line) for line in (SAMPLES / "truth.jsonl").read_text().splitlines()]
 FLAT = [t for t in TRUTH if t["tier"] == "flat"]
 QUICKSTART = next(t for t in TRUTH if t["image"] == "photo/quickstart.jpg")
+#: photos of hard capture conditions, by the condition each shows
+CAPTURES = {t["capture"]["capture"]: t for t in TRUTH if "capture" in t["capture"]}
 MAX_TOTAL_BYTES = 3_000_000
 
 
@@ -115,3 +117,54 @@ def test_pipeline_reads_every_phone(truth: dict[str, Any]) -> None:
 @pytest.mark.parametrize("truth", by_image(FLAT))
 def test_pipeline_reads_the_name(truth: dict[str, Any]) -> None:
     assert scanned(truth["image"], truth["region"]).contact.name == truth["name"]
+
+
+# Golden tests on photos of hard capture conditions: the fields each must read. Where a field
+# is listed as not read, the condition costs it (glare over the email) and the photo says so.
+
+
+def capture_param(capture: str, fields: tuple[str, ...]) -> Any:
+    return pytest.param(CAPTURES.get(capture), fields, id=capture)
+
+
+def test_every_capture_class_has_a_photo() -> None:
+    classes = {"shadow", "glare", "own-colour-desk", "dark-card", "portrait-exif", "tilt-35"}
+    assert classes | {"fills-frame"} <= set(CAPTURES)
+    assert CAPTURES["portrait-exif"]["capture"]["exif_orientation"] == 6
+
+
+@pytest.mark.parametrize(
+    ("truth", "fields"),
+    [
+        capture_param("shadow", ("name", "phones")),
+        capture_param("glare", ("name", "phones")),
+        capture_param("own-colour-desk", ("name", "emails", "phones")),
+        capture_param("dark-card", ("name", "emails", "phones")),
+        capture_param("portrait-exif", ("name", "emails", "phones")),
+        capture_param("tilt-35", ("name", "emails", "phones")),
+        capture_param("fills-frame", ("name", "emails", "phones")),
+    ],
+)
+def test_pipeline_reads_photos_of_hard_captures(truth: dict[str, Any], fields: tuple) -> None:
+    contact = scanned(truth["image"], truth["region"]).contact
+    read = {
+        "name": contact.name,
+        "emails": sorted(e.lower() for e in contact.emails),
+        "phones": sorted(p.number for p in contact.phones),
+    }
+    expected = {
+        "name": truth["name"],
+        "emails": sorted(truth["emails"]),
+        "phones": sorted(p["number_e164"] for p in truth["phones"]),
+    }
+    assert {f: read[f] for f in fields} == {f: expected[f] for f in fields}
+
+
+def test_glare_over_the_email_is_said() -> None:
+    truth = CAPTURES["glare"]
+    result = scanned(truth["image"], truth["region"])
+    assert "glare" in result.card.quality.problems
+    assert any(
+        w.startswith("glare over the text: retake the photo") for w in result.contact.warnings
+    )
+    assert all(value <= 0.5 for value in result.contact.confidence.values())

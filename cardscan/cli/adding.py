@@ -125,6 +125,12 @@ def _store(
     sha = outcome.sha256 or file_sha256(outcome.path) or ""
     if len(outcome.cards) > 1:
         say(f"{outcome.path}: found {len(outcome.cards)} cards")
+    if outcome.skipped:
+        plural = "s" if outcome.skipped > 1 else ""
+        say(
+            f"{outcome.path}: skipped {outcome.skipped} card-shaped region{plural} "
+            "with no contact data (a card's back, a blank card)"
+        )
     for card in outcome.cards:
         contact = card.contact
         if review_region is not None:
@@ -139,6 +145,8 @@ def _store(
             changes = "; ".join(result.changes) or "nothing new"
             matched = f"updated #{result.contact_id} (same {result.matched_by})"
             say(f"{outcome.path}: {matched}: {changes}")
+        for advice in card.retake:
+            say(f"{outcome.path}: {advice}")
         if contact.qr_fields:
             fields = ", ".join(contact.qr_fields)
             say(f"{outcome.path}: {fields} read from the card's QR code")

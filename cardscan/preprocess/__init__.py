@@ -12,20 +12,32 @@ is found), orient (which way up, by reading), lighting (even illumination for OC
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from ..model import CardImage, LoadedImage, Pixels
+from ..model import CardImage, Layout, LoadedImage, OcrResult, Pixels
 from ..trace import Trace, draw_outlines
-from .detect import downscale, find_quads
+from .detect import downscale
 from .lighting import normalise
 from .orient import Reader, rotate, upright
+from .outlines import Outline, card_outlines, frame_quad
 from .qr import decode_qr
-from .textregion import find_text_region
-from .warp import crop_region, resize_for_ocr, warp_quad
+from .quality import advice, measure
+from .ranking import rank_by_text
+from .warp import card_scale, resize_for_ocr, warp_quad
 
 Corners = tuple[tuple[float, float], ...]
 
-__all__ = ["FlatCard", "Reader", "cut_out", "find_cards", "normalise", "rotate", "turn_upright"]
+__all__ = [
+    "FlatCard",
+    "Reader",
+    "advice",
+    "choose_upright",
+    "cut_out",
+    "find_cards",
+    "normalise",
+    "rotate",
+    "turn_upright",
+]
 
 
 @dataclass(frozen=True)
@@ -35,21 +47,71 @@ class FlatCard:
     pixels: Pixels
     quad: Corners | None
     method: str
+    #: pixels of the flattened card per pixel of the photo (2.0: enlarged twice)
+    scale: float = 1.0
+    #: other outlines that may be this card (a larger one around a logo box, the text's
+    #: extent), likeliest first: choose_upright reads them and keeps the one holding most text
+    alternatives: tuple[FlatCard, ...] = ()
+    #: the whole photo, read when nothing else yields any text
+    last_resort: FlatCard | None = None
 
 
 def find_cards(image: LoadedImage, reader: Reader, trace: Trace | None = None) -> list[CardImage]:
     """Return the cards found in the image, each flattened and upright (at least one)."""
     cards = cut_out(image, trace)
-    return [turn_upright(card, number, reader, trace) for number, card in enumerate(cards, 1)]
+    return [choose_upright(card, number, reader, trace) for number, card in enumerate(cards, 1)]
 
 
 def cut_out(image: LoadedImage, trace: Trace | None = None) -> list[FlatCard]:
-    """Return the cards found in the image, flattened: the one step that needs the photo."""
-    cards = [FlatCard(*found) for found in _flattened(image.pixels)]
+    """Return the cards found in the image, flattened: the one step that needs the photo.
+
+    Outlines are found and ranked on a small copy; only the outlines that may be a card are
+    flattened from the full-resolution photo, each straight to the size it is read at.
+    """
+    small, factor = downscale(image.pixels)
+    found = card_outlines(small)
+    whole = Outline(frame_quad(small), "frame")
+    frame = None if len(found) > 1 else _flat(image.pixels, whole, factor)
+    cards = []
+    for outlines in found:
+        first, *others = (_flat(image.pixels, outline, factor) for outline in outlines)
+        cards.append(replace(first, alternatives=tuple(others), last_resort=frame))
     if trace is not None:
         quads = [card.quad for card in cards if card.quad is not None]
         trace("1-outline", draw_outlines(image.pixels, quads))
     return cards
+
+
+def choose_upright(
+    card: FlatCard, number: int, reader: Reader, trace: Trace | None = None
+) -> CardImage:
+    """Return the flattened card upright, read once; of its outline and its alternatives, the
+    one whose reading holds the most text (ranking.rank_by_text).
+
+    The reading is the card's first reading (CardImage.reading): ocr.read_card goes on from it.
+    """
+    options = [replace(card, alternatives=(), last_resort=None), *card.alternatives]
+    if len(options) == 1 and card.last_resort is None:
+        return turn_upright(card, number, reader, trace)
+    upright_cards: dict[int, CardImage] = {}
+
+    def read(index: int) -> OcrResult:
+        found = options[index] if index < len(options) else card.last_resort
+        assert found is not None
+        upright_cards[index] = _read_upright(found, reader)
+        reading = upright_cards[index].reading
+        assert reading is not None
+        return reading
+
+    last_resort = len(options) if card.last_resort is not None else None
+    ranked = rank_by_text(list(range(len(options))), read, last_resort)
+    found = options[ranked.choice] if ranked.choice < len(options) else card.last_resort
+    assert found is not None
+    chosen = upright_cards[ranked.choice]
+    chosen = replace(chosen, quality=measure(chosen.pixels, found.scale))
+    if trace is not None:
+        _show(chosen, number, reader, trace)
+    return chosen
 
 
 def turn_upright(
@@ -59,12 +121,16 @@ def turn_upright(
 
     Deciding which way up reads the card with reader (orient.upright).
     """
+    upright_card = _upright(card, reader)
+    upright_card = replace(upright_card, quality=measure(upright_card.pixels, card.scale))
+    if trace is not None:
+        _show(upright_card, number, reader, trace)
+    return upright_card
+
+
+def _upright(card: FlatCard, reader: Reader) -> CardImage:
     way_up = upright(card.pixels, reader)
     turned = rotate(card.pixels, way_up.turn)
-    if trace is not None:
-        trace(f"2-card{number}-flat", turned)
-        prepared = way_up.prepared if way_up.prepared is not None else reader.prepare(turned)
-        trace(f"3-card{number}-normalised", prepared)
     return CardImage(
         pixels=turned,
         quad=card.quad,
@@ -76,19 +142,29 @@ def turn_upright(
     )
 
 
-def _flattened(pixels: Pixels) -> list[tuple[Pixels, Corners | None, str]]:
-    """Return (card pixels, corners in the photo, method) for each card, by the best method."""
-    small, factor = downscale(pixels)
-    quads = find_quads(small)
-    if quads:
-        return [
-            (warp_quad(pixels, quad * factor), _corners(quad * factor), "quad") for quad in quads
-        ]
-    region = find_text_region(small)
-    if region is not None:
-        region = region * factor
-        return [(crop_region(pixels, region), _corners(region), "text-region")]
-    return [(resize_for_ocr(pixels), None, "frame")]
+def _read_upright(card: FlatCard, reader: Reader) -> CardImage:
+    """Return the card upright with its first reading made (sparse text, no retry)."""
+    upright_card = _upright(card, reader)
+    if upright_card.reading is not None:
+        return upright_card
+    prepared = upright_card.prepared
+    prepared = reader.prepare(upright_card.pixels) if prepared is None else prepared
+    first = reader.read(prepared, Layout.SPARSE)
+    return replace(upright_card, reading=first, prepared=prepared)
+
+
+def _show(card: CardImage, number: int, reader: Reader, trace: Trace) -> None:
+    trace(f"2-card{number}-flat", card.pixels)
+    prepared = card.prepared if card.prepared is not None else reader.prepare(card.pixels)
+    trace(f"3-card{number}-normalised", prepared)
+
+
+def _flat(pixels: Pixels, outline: Outline, factor: float) -> FlatCard:
+    """Return the outline (found on a copy `factor` times smaller) flattened from the photo."""
+    if outline.method == "frame":
+        return FlatCard(resize_for_ocr(pixels), None, "frame", card_scale(frame_quad(pixels)))
+    quad = outline.quad * factor
+    return FlatCard(warp_quad(pixels, quad), _corners(quad), outline.method, card_scale(quad))
 
 
 def _corners(quad: object) -> Corners:

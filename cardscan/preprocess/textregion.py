@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import cv2
 import numpy as np
+import numpy.typing as npt
 
 from ..model import Pixels
 from .quads import Quad, order_corners
@@ -16,14 +17,17 @@ MIN_BLOCK = 0.002
 STRAIGHT = 1.5
 
 
-def find_text_region(small: Pixels) -> Quad | None:
-    """Return the corners of a rectangle around the text clusters in a small BGR image."""
-    grey = cv2.cvtColor(small, cv2.COLOR_BGR2GRAY) if small.ndim == 3 else small
-    # Letters are small, high-contrast details: a morphological gradient finds them on any
-    # background, light or dark; a wide closing then merges letters into words and lines.
-    gradient = cv2.morphologyEx(grey, cv2.MORPH_GRADIENT, np.ones((3, 3), np.uint8))
-    _, marks = cv2.threshold(gradient, 0, 255, cv2.THRESH_BINARY + cv2.THRESH_OTSU)
-    # The gap is about a line spacing, so the lines of one card merge into one block.
+def find_text_region(small: Pixels, whole: bool = False) -> Quad | None:
+    """Return the corners of a rectangle around the text clusters in a small BGR image.
+
+    None when there are only specks, and, unless whole, when text covers nearly the whole
+    frame (the frame itself is then as good): with whole, that rectangle is the frame turned
+    level with its text lines.
+    """
+    grey: Pixels = np.asarray(cv2.cvtColor(small, cv2.COLOR_BGR2GRAY)) if small.ndim == 3 else small
+    marks = _marks(grey)
+    # A wide closing merges letters into words and lines. The gap is about a line spacing, so
+    # the lines of one card merge into one block.
     gap = max(5, min(grey.shape[:2]) // 10)
     merged = cv2.morphologyEx(marks, cv2.MORPH_CLOSE, np.ones((gap, gap), np.uint8))
     count, labels, stats, _ = cv2.connectedComponentsWithStats(merged)
@@ -41,12 +45,25 @@ def find_text_region(small: Pixels) -> Quad | None:
     (left, top), (right, bottom) = level.min(axis=0) - gap, level.max(axis=0) + gap
     if (right - left) * (bottom - top) < MIN_REGION * frame:
         return None  # specks
-    if (right - left) * (bottom - top) > 0.9 * frame:
+    if not whole and (right - left) * (bottom - top) > 0.9 * frame:
         return None  # text everywhere: the frame itself is as good
     box = np.array([[left, top], [right, top], [right, bottom], [left, bottom]], np.float32)
     corners = box @ cv2.invertAffineTransform(turn)[:, :2].T
     limits = np.array([grey.shape[1] - 1, grey.shape[0] - 1], np.float32)
     return order_corners(np.clip(corners, 0, limits).astype(np.float32))
+
+
+def text_marks(small: Pixels) -> npt.NDArray[np.bool_]:
+    """Return where a small BGR image has small, high-contrast details: letters, mostly."""
+    grey: Pixels = np.asarray(cv2.cvtColor(small, cv2.COLOR_BGR2GRAY)) if small.ndim == 3 else small
+    return np.asarray(_marks(grey) > 0)
+
+
+def _marks(grey: Pixels) -> Pixels:
+    # A morphological gradient finds letters on any background, light or dark.
+    gradient = cv2.morphologyEx(grey, cv2.MORPH_GRADIENT, np.ones((3, 3), np.uint8))
+    _, marks = cv2.threshold(gradient, 0, 255, cv2.THRESH_BINARY + cv2.THRESH_OTSU)
+    return np.asarray(marks)
 
 
 def _skew(marks: Pixels) -> float:

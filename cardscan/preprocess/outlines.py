@@ -1,0 +1,122 @@
+"""Which outlines in a photo may be the card, likeliest first: the pure half of finding it.
+
+An outline found by its edges is not always the card: a logo box, a QR code, a dark band or a
+photo printed on the card has straight edges too, and a card that fills the frame or runs off
+its edge has none. So each card gets its outline from the edges and, when text lies beyond
+it, the rectangle around all the text (turned level with the lines; the whole frame when the
+text is everywhere). Which of them is the card is settled by reading them (ranking.py). An
+outline inside a larger card-like one is dropped here, before anything is read.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import cv2
+import numpy as np
+
+from ..model import Pixels
+from .detect import find_quads
+from .quads import Quad, order_corners
+from .textregion import find_text_region, text_marks
+
+#: the text region is an alternative to an outline when it is at least this much bigger
+BIGGER = 1.3
+#: ... and this share of the text marks lies outside the outline
+TEXT_BEYOND = 0.15
+#: an outline holding at least this share of its own area inside another is nested in it
+NESTED = 0.9
+#: outlines closer than this share of the image's long side are pieces of one card
+TOUCHING = 0.02
+
+
+@dataclass(frozen=True)
+class Outline:
+    """Four corners in the small image searched, and what found them."""
+
+    quad: Quad
+    #: "quad" (edges), "text-region" (the text's extent), "frame" (the whole photo)
+    method: str
+
+
+def card_outlines(small: Pixels) -> list[list[Outline]]:
+    """Return, for each card in a small BGR image, the outlines that may be it, likeliest first.
+
+    Several cards in one photo each get their outline alone; one card (or none found) gets the
+    text's extent as well, or the whole frame.
+    """
+    quads = drop_nested(find_quads(small))
+    if len(quads) > 1 and not _touching(quads, TOUCHING * max(small.shape[:2])):
+        return [[Outline(quad, "quad")] for quad in quads]
+    if len(quads) > 1:
+        # Outlines that overlap are pieces of one card that a shadow or a band cut apart:
+        # separate cards have table between them.
+        quads = [_around(quads)]
+    region = find_text_region(small, whole=True)
+    outlines = [Outline(quad, "quad") for quad in quads]
+    if region is not None and (not quads or _text_beyond(small, quads[0], region)):
+        outlines.append(Outline(region, "text-region"))
+    if not outlines:
+        outlines.append(Outline(frame_quad(small), "frame"))
+    return [outlines]
+
+
+def drop_nested(quads: list[Quad]) -> list[Quad]:
+    """Return the quads without those lying inside a larger one (a logo box inside the card)."""
+    areas = [float(cv2.contourArea(q)) for q in quads]
+    kept = []
+    for i, quad in enumerate(quads):
+        inside_larger = any(
+            areas[j] > areas[i] and _inside_share(quad, other) >= NESTED
+            for j, other in enumerate(quads)
+            if j != i
+        )
+        if not inside_larger:
+            kept.append(quad)
+    return kept
+
+
+def _touching(quads: list[Quad], gap: float) -> bool:
+    """Return whether any two of the quads overlap or come within gap pixels of each other."""
+    return any(_distance(a, b) < gap for i, a in enumerate(quads) for b in quads[i + 1 :])
+
+
+def _distance(a: Quad, b: Quad) -> float:
+    """Return how far apart two convex quads are (0 when they overlap)."""
+    if cv2.intersectConvexConvex(a, b)[0] > 0:
+        return 0.0
+    return min(
+        abs(cv2.pointPolygonTest(poly, (float(x), float(y)), True))
+        for poly, other in ((a, b), (b, a))
+        for x, y in other
+    )
+
+
+def _around(quads: list[Quad]) -> Quad:
+    """Return the smallest rotated rectangle around all the quads."""
+    corners = cv2.boxPoints(cv2.minAreaRect(np.concatenate(quads).astype(np.float32)))
+    return order_corners(np.asarray(corners, np.float32))
+
+
+def frame_quad(small: Pixels) -> Quad:
+    """Return the corners of the whole image."""
+    height, width = small.shape[:2]
+    return np.array([[0, 0], [width - 1, 0], [width - 1, height - 1], [0, height - 1]], np.float32)
+
+
+def _text_beyond(small: Pixels, quad: Quad, region: Quad) -> bool:
+    """Return whether a region much bigger than the quad holds text the quad does not."""
+    if float(cv2.contourArea(region)) < BIGGER * float(cv2.contourArea(quad)):
+        return False
+    marks = text_marks(small)
+    inside = np.zeros(marks.shape, np.uint8)
+    cv2.fillConvexPoly(inside, np.rint(quad).astype(np.int32), 1)
+    total = int(np.count_nonzero(marks))
+    beyond = total - int(np.count_nonzero(marks & inside.astype(bool)))
+    return total > 0 and beyond >= TEXT_BEYOND * total
+
+
+def _inside_share(inner: Quad, outer: Quad) -> float:
+    """Return the share of inner's area that lies inside outer."""
+    overlap, _ = cv2.intersectConvexConvex(inner, outer)
+    return float(overlap) / max(float(cv2.contourArea(inner)), 1e-6)
