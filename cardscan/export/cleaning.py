@@ -13,8 +13,8 @@ from typing import Any
 import phonenumbers
 
 from ..contact import Contact
+from ..contact_edits import InvalidValueError, email_value
 from ..control_chars import strip_controls
-from ..parse import parse_text
 from .context import Incoming
 
 #: Fields whose values are texts of several lines (notes).
@@ -41,14 +41,13 @@ def _checked(contact: Contact, label: str, problems: list[str]) -> Contact:
     """Return the contact with only the emails and phones that are valid; say what was not."""
     emails = []
     for email in contact.emails:
-        found = parse_text(email).emails
-        if len(found) == 1:
-            emails.append(found[0])
-        else:
+        try:
+            emails.append(email_value(email))  # the check `edit` applies
+        except InvalidValueError:
             problems.append(f"{label}: left out email {email!r} (not an email address)")
     phones = []
     for phone in contact.phones:
-        if _is_phone(phone.number):
+        if _is_phone(phone.number):  # as `edit` checks: a possible number for phonenumbers
             phones.append(phone)
         else:
             problems.append(f"{label}: left out phone {phone.number!r} (not a phone number)")
