@@ -2,13 +2,22 @@
 """Measure cardscan's accuracy and speed on a folder of cards with ground truth.
 
     python scripts/evaluate.py DIR [-j N] [--tiers flat,photo] [--preds OUT.jsonl]
-                                   [--per-image OUT.jsonl] [--limit N] [--fast]
+                                   [--per-image OUT.jsonl] [--limit N] [--skip N] [--fast]
+                                   [--region XX] [--ocr-cache CACHE.jsonl]
 
 DIR holds truth.jsonl (one object per image: image, tier, region, name, title, company, emails,
 phones [{number_e164, kind}], websites, socials, address) and the images it names. Each image
-is read with the real pipeline (cardscan.pipeline.scan_file, region = the card's region) and
-scored; a table gives, per tier and overall, the share of cards with each field right and the
-seconds per card. An image on which cardscan raises counts as an empty prediction and is listed.
+is read with the real pipeline (cardscan.pipeline.scan_file) with the settings a user has: the
+phone region is the user's default (CARDSCAN_REGION, else the locale's, else US), or --region
+when given; the truth's region is never handed to cardscan. A table gives, per tier and overall,
+the share of cards with each field right and the seconds per card. An image on which cardscan
+raises counts as an empty prediction and is listed.
+
+--ocr-cache keeps what the OCR read of each image in a file (scripts/ocr_cache.py) and parses
+those readings again on the next run instead of reading the image: a run over the dev set then
+takes seconds, for working on the parser (a cached image's seconds are the parser's alone).
+--skip N leaves out the first N images of each tier (--skip 60 --limit 100: cards 60-159 of a
+larger generated slice).
 
 --preds writes the predictions in the shared scorer's format, so the numbers can be
 cross-checked with another scorer; --per-image writes each image's scores, to find the misses.
@@ -28,6 +37,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
+import ocr_cache
 from scoring import ImageScore, Json, SetMatch, score_image
 
 from cardscan.settings import EngineName, EngineOptions
@@ -66,41 +76,62 @@ def empty_prediction(image: str) -> Json:
             "phones": [], "websites": [], "address": None}  # fmt: skip
 
 
-def run_one(root: str, truth: Json, engine: EngineOptions) -> Outcome:
-    """Return cardscan's reading of one truth image (imported here: workers import it anyway)."""
+@dataclass(frozen=True)
+class Job:
+    """One image to read: where, with which settings, and its cached readings if any."""
+
+    root: str
+    truth: Json
+    region: str
+    engine: EngineOptions = EngineOptions()
+    cached: Json | None = None  # an ocr_cache record
+    caching: bool = False  # read the image for the cache when it is not in it
+
+
+def run_one(job: Job) -> tuple[Outcome, Json | None]:
+    """Return cardscan's reading of one truth image and, when the image was read for the cache,
+    its new cache record (cardscan is imported here: workers import it anyway)."""
     from cardscan.errors import CardscanError
     from cardscan.pipeline import scan_file
     from cardscan.settings import ParseOptions, ScanSettings
 
-    image, start = truth["image"], time.perf_counter()
+    image, start = job.truth["image"], time.perf_counter()
+    path, record = Path(job.root) / image, None
     try:
-        settings = ScanSettings(engine, ParseOptions(phone_region=truth.get("region") or "US"))
-        results = scan_file(Path(root) / image, settings)
-        prediction, error = contact_prediction(image, results[0].contact), None
+        if job.cached is None and job.caching:
+            record = ocr_cache.read_image(str(path), job.engine)
+        if job.cached or record:
+            contacts = ocr_cache.replay(job.cached or record, job.region, job.engine)
+        else:
+            settings = ScanSettings(job.engine, ParseOptions(phone_region=job.region))
+            contacts = [r.contact for r in scan_file(path, settings)]
+        prediction, error = contact_prediction(image, contacts[0]), None
     except CardscanError as e:
         prediction, error = empty_prediction(image), f"{type(e).__name__}: {e}"
     except Exception as e:  # a crash is a bug to list, but must not hide the other images' scores
         prediction, error = empty_prediction(image), f"CRASH {type(e).__name__}: {e}"
-    return Outcome(image, truth["tier"], prediction, time.perf_counter() - start, error)
+    seconds = time.perf_counter() - start
+    return Outcome(image, job.truth["tier"], prediction, seconds, error), record
 
 
-def run_all(
-    root: Path, truths: Sequence[Json], jobs: int, engine: EngineOptions | None = None
+def run_all(jobs: Sequence[Job], workers: int, cache: Path | None = None) -> list[Outcome]:
+    """Return the outcomes of every job, in order, using `workers` processes; records read for
+    the cache are appended to it."""
+    if workers <= 1:
+        return _with_progress(map(run_one, jobs), len(jobs), cache)
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        return _with_progress(pool.map(run_one, jobs), len(jobs), cache)
+
+
+def _with_progress(
+    results: Iterable[tuple[Outcome, Json | None]], total: int, cache: Path | None
 ) -> list[Outcome]:
-    """Return the outcomes of every truth image, in truth order, using `jobs` processes."""
-    engines = [engine or EngineOptions()] * len(truths)
-    roots = [str(root)] * len(truths)
-    if jobs <= 1:
-        return _with_progress(map(run_one, roots, truths, engines), len(truths))
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
-        return _with_progress(pool.map(run_one, roots, truths, engines), len(truths))
-
-
-def _with_progress(outcomes: Iterable[Outcome], total: int) -> list[Outcome]:
     """Return the outcomes as a list, counting them on stderr (a dev-set run takes minutes)."""
     done, live = [], sys.stderr.isatty()
-    for outcome in outcomes:
+    for outcome, record in results:
         done.append(outcome)
+        if record is not None and cache is not None:
+            ocr_cache.append(cache, [record])
         if live:
             print(f"\r{len(done)}/{total} {outcome.image:<40}", end="", file=sys.stderr, flush=True)
     if live:
@@ -202,8 +233,9 @@ def per_image_record(truth: Json, outcome: Outcome) -> Json:
 # --- command line ------------------------------------------------------------------------
 
 
-def load_truth(root: Path, tiers: set[str] | None, limit: int | None) -> list[Json]:
-    """Return the truth rows of the wanted tiers, at most `limit` of each tier."""
+def load_truth(root: Path, tiers: set[str] | None, limit: int | None, skip: int = 0) -> list[Json]:
+    """Return the truth rows of the wanted tiers: of each tier, the first `skip` left out, then
+    at most `limit`."""
     rows = []
     seen: dict[str, int] = {}
     with (root / "truth.jsonl").open(encoding="utf-8") as f:
@@ -214,7 +246,7 @@ def load_truth(root: Path, tiers: set[str] | None, limit: int | None) -> list[Js
             if tiers and row["tier"] not in tiers:
                 continue
             seen[row["tier"]] = seen.get(row["tier"], 0) + 1
-            if limit is None or seen[row["tier"]] <= limit:
+            if seen[row["tier"]] > skip and (limit is None or seen[row["tier"]] <= skip + limit):
                 rows.append(row)
     return rows
 
@@ -238,24 +270,41 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument("--preds", type=Path, help="write predictions (JSONL) here")
     parser.add_argument("--per-image", type=Path, help="write per-image scores (JSONL) here")
     parser.add_argument("--limit", type=int, help="at most N images of each tier")
+    parser.add_argument("--skip", type=int, default=0, help="leave out the first N of each tier")
     parser.add_argument("--fast", action="store_true", help="read as `cardscan scan --fast`")
     parser.add_argument(
         "--engine", default="tesseract", choices=[e.value for e in EngineName],
         help="read as `cardscan scan --engine` (default tesseract)",
     )  # fmt: skip
+    parser.add_argument(
+        "--region", help="phone region, as `cardscan scan --region` (default: the user's)"
+    )
+    parser.add_argument(
+        "--ocr-cache", type=Path, help="keep the OCR readings here and parse them again"
+    )
     return parser.parse_args(argv)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    from cardscan.settings import default_region
+
     args = parse_args(argv)
     tiers = set(args.tiers.split(",")) if args.tiers else None
-    truths = load_truth(args.dir, tiers, args.limit)
-    start = time.perf_counter()
+    truths = load_truth(args.dir, tiers, args.limit, args.skip)
+    region = (args.region or default_region()).upper()
     engine = EngineOptions(engine=args.engine, second_reading=not args.fast)
-    outcomes = run_all(args.dir, truths, args.jobs, engine)
+    cached = ocr_cache.load(args.ocr_cache) if args.ocr_cache else {}
+    jobs = [
+        Job(str(args.dir), truth, region, engine,
+            cached.get(ocr_cache.sha256_of(args.dir / truth["image"])) if cached else None,
+            caching=args.ocr_cache is not None)
+        for truth in truths
+    ]  # fmt: skip
+    start = time.perf_counter()
+    outcomes = run_all(jobs, args.jobs, args.ocr_cache)
     elapsed = time.perf_counter() - start
     print(format_table(summary_rows(truths, outcomes)))
-    print(f"\n{len(truths)} images in {elapsed:.1f} s with -j {args.jobs}")
+    print(f"\n{len(truths)} images in {elapsed:.1f} s with -j {args.jobs}, region {region}")
     failed = [o for o in outcomes if o.error]
     if failed:
         print(f"\n{len(failed)} images raised (scored as empty):")

@@ -271,7 +271,9 @@ def test_real_run_on_one_sample_writes_scorer_format(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     preds, per_image = tmp_path / "preds.jsonl", tmp_path / "per_image.jsonl"
+    cache = tmp_path / "ocr.jsonl"
     argv = [str(REPO / "samples"), "--tiers", "flat", "--limit", "1", "--preds", str(preds)]
+    argv += ["--ocr-cache", str(cache)]
     assert ev.main([*argv, "--per-image", str(per_image)]) == 0
     assert capsys.readouterr().out.splitlines()[2].split()[:2] == ["flat", "1"]
     (line,) = preds.read_text().splitlines()
@@ -280,3 +282,58 @@ def test_real_run_on_one_sample_writes_scorer_format(
     }  # fmt: skip
     (record,) = map(json.loads, per_image.read_text().splitlines())
     assert record["image"].startswith("flat/") and record["seconds"] > 0
+    # a second run parses the cached readings again: the same prediction, nothing read anew
+    (cached,) = cache.read_text().splitlines()
+    assert ev.main(argv) == 0
+    assert preds.read_text().splitlines() == [line]
+    assert cache.read_text().splitlines() == [cached]
+
+
+def _text_record(text: str) -> dict[str, Any]:
+    """Return an ocr_cache record of one card whose reading is plain text."""
+    from cardscan.model import OcrResult
+
+    reading = ev.ocr_cache.result_json(OcrResult.from_text(text))
+    return {"sha256": "0", "path": "flat/x.png", "cards": [{"qr": None, "readings": [reading]}],
+            "error": None}  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("region", "phones"),
+    [
+        pytest.param("US", [], id="user-default-US-does-not-get-the-truth-region"),
+        pytest.param("GB", ["+442079460123"], id="region-given-on-the-command-line"),
+    ],
+)
+def test_cards_are_read_in_the_users_region_not_the_truths(region: str, phones: list[str]) -> None:
+    """The truth says GB; a user in the US who gives no --region gets the US reading of a
+    national number the card gives no other clue to."""
+    record = _text_record("Jane Doe\nAcme Ltd\nT 020 7946 0123")
+    job = ev.Job("samples", TRUTH | {"region": "GB"}, region, cached=record)
+    outcome, new_record = ev.run_one(job)
+    assert outcome.error is None and new_record is None
+    assert [p["number"] for p in outcome.prediction["phones"]] == phones
+
+
+def test_ocr_cache_round_trips_a_reading() -> None:
+    from cardscan.model import OcrResult
+
+    reading = OcrResult.from_text("Jane Doe\njane@acme.example")
+    assert ev.ocr_cache.result_of(ev.ocr_cache.result_json(reading)) == reading
+
+
+@pytest.mark.parametrize(
+    ("skip", "limit", "cards"),
+    [
+        pytest.param(0, None, ["a", "b", "c"], id="all"),
+        pytest.param(1, None, ["b", "c"], id="skip-one"),
+        pytest.param(1, 1, ["b"], id="skip-then-limit"),
+    ],
+)
+def test_load_truth_skips_then_limits_each_tier(
+    tmp_path: Path, skip: int, limit: int | None, cards: list[str]
+) -> None:
+    rows = [{"image": f"{t}/{c}", "tier": t} for t in ("flat", "photo") for c in "abc"]
+    (tmp_path / "truth.jsonl").write_text("".join(json.dumps(r) + "\n" for r in rows))
+    got = ev.load_truth(tmp_path, {"photo"}, limit, skip)
+    assert [r["image"] for r in got] == [f"photo/{c}" for c in cards]
