@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from ..contact import Address
 from . import patterns, vocab
+from .countries import country_code
 from .found import Found
 from .lines import Segment
 
@@ -57,7 +58,7 @@ def parts(lines: list[str]) -> Address:
         city = city_line(candidate)
         if city is not None:
             break
-    country = next((p for p in pieces if p.casefold() in vocab.COUNTRIES), None)
+    country = next((p for p in pieces if country_code(p)), None)
     return Address(
         text=text,
         street=street,
@@ -74,7 +75,7 @@ def address_region(address: Address | None) -> str | None:
     if address is None:
         return None
     if address.country:
-        return vocab.COUNTRIES.get(address.country.casefold())
+        return country_code(address.country)
     for line in reversed(address.text.split(", ")):
         found = city_line(line)
         if found is not None and found.country:
@@ -122,7 +123,7 @@ def _strength(text: str) -> int:
     text = _drop_pin_icon(text)
     if city_line(text) is not None or _is_street(text):
         return 2
-    if patterns.FLOOR_SUITE.search(text) or text.casefold() in vocab.COUNTRIES:
+    if patterns.FLOOR_SUITE.search(text) or country_code(text):
         return 1
     words = text.casefold().split()
     if len(words) >= 2 and words[-1] in vocab.STREET_WORDS and not any(c.isdigit() for c in text):

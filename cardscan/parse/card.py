@@ -13,6 +13,7 @@ from .company import company_score, domain_labels
 from .found import Found
 from .lines import Segment
 from .name import name_score, repair_with_email, split
+from .region import card_region
 from .title import continues_title, is_department, proper_case, restore, title_score
 
 #: Confidence factor for a name chosen without agreement from the email.
@@ -88,10 +89,13 @@ def _contact_data(segs: list[Segment], region: str) -> _ContactData:
     emails = email.find_emails(segs, tuple(attested))
     sites = [s for s in sites if not _part_of_email(s, emails)]
     taken = {f.segment for f in [*emails, *sites, *socials]}
-    address = find_address(segs, taken | _phone_only(segs, region))
-    card_region = address_region(address.value if address else None)
-    card_region = card_region or phone.card_region(segs, region)
-    phones = phone.find_phones([s for s in segs if not _is_address(s, address)], card_region)
+    hosts = site_hosts + [_domain(e.value) for e in emails]
+    guess = card_region(segs, hosts, None, region)  # the address is not found yet
+    address = find_address(segs, taken | _phone_only(segs, guess))
+    found_region = card_region(
+        segs, hosts, address_region(address.value if address else None), region
+    )
+    phones = phone.find_phones([s for s in segs if not _is_address(s, address)], found_region)
     taken |= {f.segment for f in phones} | _address_segments(segs, address)
     return _ContactData(emails, sites, socials, phones, address, taken)
 

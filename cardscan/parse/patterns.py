@@ -32,6 +32,14 @@ HANDLE_TOKEN = re.compile(r"@[A-Za-z0-9_][A-Za-z0-9_.]{1,29}")
 #: O/o/l/I/| read instead of digits inside digit runs ("O2O 7946 Ol8O").
 DIGITISH_TOKEN = re.compile(r"^[+(]?[\dOoIl|)(.\-/]*\d[\dOoIl|)(.\-/]*$")
 DIGIT_FIX = str.maketrans({"O": "0", "o": "0", "I": "1", "l": "1", "|": "1"})
+#: A postcode behind its mark ("〒150-0002", "PIN 400001", "P.O. Box 1234"): never a phone.
+POSTCODE_LABELLED = re.compile(
+    r"(?:〒|\b(?:PIN|ZIP|PLZ|CEP|Post\s?code|P\.?\s?O\.?\s?Box|Postfach|B\.?P\.?)\b)"
+    r"\s*(?:code|no\.?|nr\.?)?\s*[:.#-]?\s*\d[\d -]*\d",
+    re.IGNORECASE,
+)
+#: "00" dialled before a country code, at the start of a number ("0044 20 7946 0123").
+IDD_00 = re.compile(r"(?<![\d+])\(?00\)?\s?(?=[1-9])")
 #: A phone label glued to the number ("M0176", "T:+49").
 GLUED_LABEL = re.compile(r"(?<![\w])([A-Za-zé]{1,4}\.?:?)(?=[+(]?\d)")
 #: Dates and ISO certificates, whose digits are never a phone.

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections import Counter
+import re
 
 import phonenumbers
 from phonenumbers import Leniency, PhoneNumberMatcher, PhoneNumberType
@@ -13,6 +13,9 @@ from .address import looks_like_address
 from .found import Found
 from .lines import Segment
 
+#: Confidence kept by a number phonenumbers does not know as valid (kept for its label).
+INVALID_FACTOR = 0.5
+
 
 def find_phones(segs: list[Segment], region: str) -> list[Found[Phone]]:
     """Return the phone numbers printed on the segments, E.164, with their kinds."""
@@ -20,19 +23,27 @@ def find_phones(segs: list[Segment], region: str) -> list[Found[Phone]]:
     for seg in segs:
         if patterns.REGNO_LINE.search(seg.text):
             continue
-        text = digit_normalised(" ".join(t for t in seg.text.split() if "@" not in t))
+        text = " ".join(t for t in seg.text.split() if "@" not in t)
+        text = digit_normalised(patterns.POSTCODE_LABELLED.sub(" ", text))
         # on a street or city line, only a labelled number is a phone: "40212 Düsseldorf" is not
-        for phone in _phones_in(text, region, labelled_only=looks_like_address(seg.text)):
-            if all(f.value.number != phone.number for f in found):
+        for phone, valid in _phones_in(text, region, labelled_only=looks_like_address(seg.text)):
+            if any(f.value.number == phone.number for f in found):
+                continue
+            if valid:
                 found.append(Found(phone, seg.index, seg.confidence))
+            else:
+                note = f"phone: {phone.number} is no valid number; kept for its label, check it"
+                found.append(Found(phone, seg.index, seg.confidence * INVALID_FACTOR, note))
     return found
 
 
-def _phones_in(text: str, region: str, labelled_only: bool) -> list[Phone]:
-    """Return the numbers of one line: valid ones, and merely possible ones behind a label.
+def _phones_in(text: str, region: str, labelled_only: bool) -> list[tuple[Phone, bool]]:
+    """Return the numbers of one line, each with whether phonenumbers knows it as valid: valid
+    ones, and merely possible ones behind a label.
 
     A label ("M 07700 900482") vouches for a number in a range phonenumbers does not know to
-    be in service (new ranges, the fictional ranges used on sample cards).
+    be in service (new ranges, the fictional ranges used on sample cards): it is kept, but not
+    as a sure one.
     """
     phones = []
     prev_end = 0
@@ -48,7 +59,8 @@ def _phones_in(text: str, region: str, labelled_only: bool) -> list[Phone]:
             continue
         kind = label or _trailing_kind(text[match.end :]) or _kind_from_type(number)
         e164 = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
-        phones.append(Phone(e164, kind, number.extension or None))
+        valid = phonenumbers.is_valid_number(number)
+        phones.append((Phone(e164, kind, number.extension or None), valid))
     return phones
 
 
@@ -65,30 +77,30 @@ def _plausible(number: phonenumbers.PhoneNumber) -> bool:
     )
 
 
-def card_region(segs: list[Segment], default: str) -> str:
-    """Return the region most numbers written with a +prefix belong to, else default."""
-    regions: Counter[str] = Counter()
-    for seg in segs:
-        text = digit_normalised(seg.text)
-        if "+" not in text:
-            continue
-        for match in PhoneNumberMatcher(text, default, leniency=Leniency.VALID):
-            if match.raw_string.lstrip("( ").startswith("+"):
-                code = phonenumbers.region_code_for_number(match.number)
-                if code and code != "ZZ":
-                    regions[code] += 1
-    return regions.most_common(1)[0][0] if regions else default
-
-
 def digit_normalised(text: str) -> str:
-    """Return text with O/l/I read as digits inside digit runs and glued labels split off."""
+    """Return text with O/l/I read as digits inside digit runs, glued labels split off, and a
+    "00" international prefix written as "+"."""
     text = patterns.GLUED_LABEL.sub(r"\1 ", text)
     tokens = []
     for token in text.split(" "):
         if patterns.DIGITISH_TOKEN.match(token) and sum(c.isdigit() for c in token) >= 2:
             token = token.translate(patterns.DIGIT_FIX)
         tokens.append(token)
-    return " ".join(tokens)
+    return patterns.IDD_00.sub(_plus, " ".join(tokens))
+
+
+def _plus(m: re.Match[str]) -> str:
+    """Return "+" for a "00" before a country code ("0044 20 ..."): the prefix most of the
+    world dials abroad, and never the start of a national number."""
+    before = m.string[: m.start()].rstrip(" -./")
+    if before[-1:].isdigit():
+        return m.group(0)  # inside a number: "01 99 00 12 34"
+    code = m.string[m.end() : m.end() + 3]
+    known = any(
+        code[:n].isdigit() and phonenumbers.region_code_for_country_code(int(code[:n])) != "ZZ"
+        for n in (1, 2, 3)
+    )
+    return "+" if known else m.group(0)
 
 
 def _label_kind(before: str) -> PhoneKind | None:

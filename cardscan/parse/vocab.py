@@ -243,7 +243,14 @@ US_STATES = words(
 )
 AU_STATES = words("NSW VIC QLD WA SA TAS ACT NT")
 
-#: Country names and codes as printed -> ISO region for phone parsing.
+#: Domain endings reserved for documentation and tests (RFC 2606, RFC 6761): real on sample
+#: cards and in examples, though no registry holds them.
+RESERVED_ENDINGS = words("example test invalid localhost")
+#: Country endings sold to anyone, which say nothing of where a card's owner is.
+GENERIC_COUNTRY_ENDINGS = words("ai io co me tv fm ly to cc ws gg im la nu sh st vc")
+
+#: Country names as cards print them in their own language, and usual short forms; the
+#: English names of every country come from pycountry (countries.py).
 COUNTRIES = MappingProxyType(
     {
         "usa": "US",

@@ -1,0 +1,80 @@
+"""The card's country, for the numbers it prints in national format: from the card itself.
+
+Evidence, strongest first: a number written with its country code (+44, 0044); a number that
+only makes sense with the country code printed before it without a "+" ("81-3-5555-0123",
+"65 6123 4567"); the address (a country name, a postcode format); the country ending of the
+card's emails and websites (.de, .co.uk). The user's region (--region, CARDSCAN_REGION, the
+locale) is used only when the card gives none of these.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable
+
+import phonenumbers
+from phonenumbers import Leniency, PhoneNumberMatcher
+
+from . import patterns, suffixes
+from .lines import Segment
+from .phone import digit_normalised
+
+#: a run of digits that may be one phone number, its grouping kept ("(216) 71 000 000")
+_DIGIT_RUN = re.compile(r"(?<![\d+])\(?\d[\d ().-]{6,}\d")
+
+
+def card_region(
+    segs: list[Segment], hosts: Iterable[str], address_region: str | None, default: str
+) -> str:
+    """Return the region the card's national-format numbers are to be read in."""
+    texts = [digit_normalised(s.text) for s in segs if not patterns.REGNO_LINE.search(s.text)]
+    written = _most_common(_with_country_code(texts))
+    if written:
+        return written
+    fallback = address_region or host_region(hosts) or default
+    return _most_common(_bare_country_code(texts, fallback)) or fallback
+
+
+def host_region(hosts: Iterable[str]) -> str | None:
+    """Return the region most of the hosts' country endings name (jane@acme.co.uk: GB)."""
+    return _most_common(r for r in map(suffixes.country, hosts) if r)
+
+
+def _with_country_code(texts: list[str]) -> list[str]:
+    """Return the region of each valid number written with a "+" country code."""
+    regions = []
+    for text in texts:
+        if "+" not in text:
+            continue
+        for match in PhoneNumberMatcher(text, "ZZ", leniency=Leniency.VALID):
+            code = phonenumbers.region_code_for_number(match.number)
+            if code and code != "ZZ":
+                regions.append(code)
+    return regions
+
+
+def _bare_country_code(texts: list[str], fallback: str) -> list[str]:
+    """Return the region of each number that is no number of fallback, but is one with a "+"
+    before it, grouped as that country groups its numbers ("65 6123 4567": SG)."""
+    regions = []
+    for text in texts:
+        for run in _DIGIT_RUN.findall(text):
+            if run.startswith("0") or _valid_in(run, fallback):
+                continue
+            matches = list(PhoneNumberMatcher("+" + run.replace("(", "").replace(")", ""), "ZZ",
+                                              leniency=Leniency.EXACT_GROUPING))  # fmt: skip
+            if len(matches) == 1:
+                code = phonenumbers.region_code_for_number(matches[0].number)
+                if code and code != "ZZ":
+                    regions.append(code)
+    return regions
+
+
+def _valid_in(run: str, region: str) -> bool:
+    return any(True for _ in PhoneNumberMatcher(run, region, leniency=Leniency.VALID))
+
+
+def _most_common(regions: Iterable[str]) -> str | None:
+    counts = Counter(regions)
+    return counts.most_common(1)[0][0] if counts else None

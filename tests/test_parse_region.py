@@ -1,0 +1,105 @@
+"""The phone region comes from the card: each case names the class of cards it stands for.
+
+The user's region here is always one the card contradicts, so a case passes only when the
+card's own evidence wins; cards without evidence keep the user's region.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from cardscan.parse import parse_text
+from cardscan.parse.region import host_region
+from cardscan.parse.suffixes import country, public_suffix
+
+P = pytest.param
+
+
+@pytest.mark.parametrize(
+    ("text", "user_region", "phones"),
+    [
+        P("Ada Brook\nT +44 20 7946 0123\nM 07700 900123", "US",
+          {"+442079460123", "+447700900123"}, id="uk-card-plus-code-on-one-number"),
+        P("Ada Brook\nTel 0044 20 7946 0123\nMobile 07911 123456", "US",
+          {"+442079460123", "+447911123456"}, id="double-zero-prefix-is-international"),
+        P("Kenji Sato\nTel 81-3-5555-0123\nMobile 090-1234-5678", "US",
+          {"+81355550123", "+819012345678"}, id="japan-code-without-plus"),
+        P("Wei Lin\nT 65 6123 4567", "US", {"+6561234567"}, id="singapore-code-without-plus"),
+        P("Amel Ben Salah\nTél. (216) 71 000 000", "FR", {"+21671000000"},
+          id="tunisia-code-in-brackets"),
+        P("Milica Colic\nAvenija Dubrovnik 15\n10000 Zagreb, Croatia\nT 01 4566 777", "US",
+          {"+38514566777"}, id="country-name-in-address"),
+        P("Ada Brook\n1 Mill Lane\nBristol BS1 4QA\nT 0117 496 0123", "US",
+          {"+441174960123"}, id="uk-postcode-in-address"),
+        P("Jonas Weber\njonas@weber-bau.de\nTel 030 12345678", "US", {"+493012345678"},
+          id="country-ending-of-email-de"),
+        P("Ada Brook\nada@brook.co.uk\nT 020 7946 0123", "US", {"+442079460123"},
+          id="two-label-country-ending-co-uk"),
+        P("Liam Hart\nwww.hartbuild.com.au\nM 0491 570 156", "US", {"+61491570156"},
+          id="two-label-country-ending-com-au"),
+        P("Ada Brook\nada@brook.io\nT (415) 555-0134", "US", {"+14155550134"},
+          id="generic-country-ending-io-says-nothing"),
+        P("Ada Brook\nT (415) 555-0134", "US", {"+14155550134"}, id="no-evidence-user-region"),
+        P("Ada Brook\nT 020 7946 0123", "GB", {"+442079460123"}, id="no-evidence-user-region-gb"),
+        P("Ada Brook\nada@brook.de\nT +1 415 555 0134\nM (415) 555-0178", "DE",
+          {"+14155550134", "+14155550178"}, id="plus-code-beats-country-ending"),
+        P("Ada Brook\nT 01 99 00 12 34", "FR", {"+33199001234"},
+          id="double-zero-inside-a-number-is-not-a-prefix"),
+    ],
+)  # fmt: skip
+def test_national_numbers_are_read_in_the_cards_region(
+    text: str, user_region: str, phones: set[str]
+) -> None:
+    assert {p.number for p in parse_text(text, region=user_region).phones} == phones
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        P("〒150-0002 Tokyo, Shibuya", id="japanese-postcode-mark"),
+        P("Mumbai PIN 400001", id="indian-pin"),
+        P("P.O. Box 1234567", id="po-box"),
+        P("VAT GB 123 4567 89", id="vat"),
+        P("Licence No. 0123456789", id="licence"),
+    ],
+)
+def test_postcodes_and_registrations_are_never_phones(line: str) -> None:
+    assert parse_text(f"Ada Brook\n{line}\nada@brook.example", region="JP").phones == ()
+
+
+def test_a_labelled_number_phonenumbers_rates_invalid_is_kept_with_a_warning() -> None:
+    contact = parse_text("Ada Brook\nada@brook.co.uk\nM 07700 900123", region="GB")
+    (phone,) = contact.phones
+    assert phone.number == "+447700900123"
+    assert contact.confidence["phones"] < 0.6
+    assert any(w.startswith("phone: +447700900123 is no valid number") for w in contact.warnings)
+
+
+def test_a_valid_number_carries_no_such_warning() -> None:
+    contact = parse_text("Ada Brook\nada@brook.co.uk\nT 020 7946 0123", region="GB")
+    assert contact.confidence["phones"] == 1.0
+    assert not any(w.startswith("phone:") for w in contact.warnings)
+
+
+@pytest.mark.parametrize(
+    ("host", "suffix", "region"),
+    [
+        P("acme.co.jp", "co.jp", "JP", id="multi-label-co-jp"),
+        P("acme.ne.jp", "ne.jp", "JP", id="multi-label-ne-jp"),
+        P("acme.com.au", "com.au", "AU", id="multi-label-com-au"),
+        P("acme.co.uk", "co.uk", "GB", id="uk-is-gb"),
+        P("acme.de", "de", "DE", id="country-ending"),
+        P("acme.io", "io", None, id="country-ending-sold-as-generic"),
+        P("acme.com", "com", None, id="generic-ending"),
+        P("acme.example", "example", None, id="reserved-for-examples"),
+        P("acme.ip", None, None, id="ocr-made-up-ending"),
+        P("acme.c0m", None, None, id="digit-in-ending"),
+    ],
+)
+def test_public_suffix_and_its_country(host: str, suffix: str | None, region: str | None) -> None:
+    assert (public_suffix(host), country(host)) == (suffix, region)
+
+
+def test_host_region_is_the_majority_of_country_endings() -> None:
+    assert host_region(["a.de", "b.de", "c.fr", "d.com"]) == "DE"
+    assert host_region(["d.com", "e.io"]) is None
