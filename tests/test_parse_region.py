@@ -45,6 +45,15 @@ P = pytest.param
           {"+14155550134", "+14155550178"}, id="plus-code-beats-country-ending"),
         P("Ada Brook\nT 01 99 00 12 34", "FR", {"+33199001234"},
           id="double-zero-inside-a-number-is-not-a-prefix"),
+        P("Harper Miller\nNova Cloud Ltd.\n0141 496 0625\n07857 195648", "US",
+          {"+441414960625", "+447857195648"}, id="legal-form-ltd-numbers-not-of-user-region"),
+        P("Jonas Weber\nWeber Bau GmbH & Co. KG\nT 0711 17864756", "US", {"+4971117864756"},
+          id="legal-form-gmbh"),
+        P("Eoin Ferrari\nHarbor & Lindqvist S.A.\nPort. 07.58.99.58.02", "US",
+          {"+33758995802"}, id="legal-form-sa-french-mobile"),
+        P("Jeanne Roy\nTél. 04 72 10 30 30", "US", {"+33472103030"}, id="label-language-french"),
+        P("Ada Brook\nBrook Ltd.\nT (415) 555-0134", "US", {"+14155550134"},
+          id="legal-form-does-not-override-numbers-valid-in-user-region"),
     ],
 )  # fmt: skip
 def test_national_numbers_are_read_in_the_cards_region(

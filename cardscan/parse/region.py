@@ -16,7 +16,8 @@ from collections.abc import Iterable
 import phonenumbers
 from phonenumbers import Leniency, PhoneNumberMatcher
 
-from . import patterns, suffixes
+from . import patterns, suffixes, vocab
+from .company import has_legal_suffix
 from .lines import Segment
 from .phone import digit_normalised
 
@@ -27,13 +28,45 @@ _DIGIT_RUN = re.compile(r"(?<![\d+])\(?\d[\d ().-]{6,}\d")
 def card_region(
     segs: list[Segment], hosts: Iterable[str], address_region: str | None, default: str
 ) -> str:
-    """Return the region the card's national-format numbers are to be read in."""
+    """Return the region the card's national-format numbers are to be read in.
+
+    Where the numbers are no numbers of the region the evidence above gives (or of the user's),
+    the regions the card's legal form ("Ltd.", "GmbH") and its phone labels' language ("Tél.")
+    point to are tried: the one in which most of them are valid numbers wins.
+    """
     texts = [digit_normalised(s.text) for s in segs if not patterns.REGNO_LINE.search(s.text)]
     written = _most_common(_with_country_code(texts))
     if written:
         return written
     fallback = address_region or host_region(hosts) or default
-    return _most_common(_bare_country_code(texts, fallback)) or fallback
+    bare = _most_common(_bare_country_code(texts, fallback))
+    if bare:
+        return bare
+    runs = [run for text in texts for run in _DIGIT_RUN.findall(text)]
+    best, valid = fallback, _count_valid(runs, fallback)
+    for hint in _hints(segs):
+        if valid == len(runs):
+            break
+        count = _count_valid(runs, hint)
+        if count > valid:
+            best, valid = hint, count
+    return best
+
+
+def _hints(segs: list[Segment]) -> list[str]:
+    """Return the regions the card's legal forms and phone labels suggest, likeliest first."""
+    hints: list[str] = []
+    for seg in segs:
+        words = [w.strip(".,:;()").casefold() for w in seg.text.split()]
+        if words and has_legal_suffix(seg.text):
+            hints += vocab.LEGAL_FORM_REGIONS.get(words[-1], ())
+        for word in words:
+            hints += vocab.LABEL_REGIONS.get(word, ())
+    return list(dict.fromkeys(hints))
+
+
+def _count_valid(runs: list[str], region: str) -> int:
+    return sum(_valid_in(run, region) for run in runs)
 
 
 def host_region(hosts: Iterable[str]) -> str | None:

@@ -243,6 +243,42 @@ US_STATES = words(
 )
 AU_STATES = words("NSW VIC QLD WA SA TAS ACT NT")
 
+#: Where a legal form is used, commonest first: a hint at the card's country when its numbers
+#: are no numbers of the region otherwise assumed ("Nova Cloud Ltd." and "0141 496 0625").
+LEGAL_FORM_REGIONS = MappingProxyType(
+    {
+        **dict.fromkeys(("inc", "incorporated", "llc", "corp", "corporation"), ("US", "CA")),
+        **dict.fromkeys(("ltd", "limited"), ("GB", "IE", "IN", "AU", "NZ", "HK", "SG", "ZA")),
+        "plc": ("GB", "IE"),
+        **dict.fromkeys(("gmbh", "kg", "ug", "ohg", "mbh", "kgaa"), ("DE", "AT", "CH")),
+        "ag": ("DE", "CH", "AT"),
+        **dict.fromkeys(("sarl", "sàrl", "sas", "sasu", "eurl", "snc"), ("FR", "BE", "CH", "LU")),
+        "sa": ("FR", "ES", "BE", "CH", "LU", "PT"),
+        **dict.fromkeys(("sl", "slu", "sau"), ("ES",)),
+        **dict.fromkeys(("srl", "spa"), ("IT", "RO")),
+        **dict.fromkeys(("bv", "nv"), ("NL", "BE")),
+        "oy": ("FI",),
+        "ab": ("SE",),
+        "asa": ("NO",),
+        "aps": ("DK",),
+        "pvt": ("IN",),
+        "pty": ("AU", "ZA"),
+        **dict.fromkeys(("bhd", "sdn"), ("MY",)),
+        "pte": ("SG",),
+        "kk": ("JP",),
+    }
+)
+#: Phone labels of one language, and where that language is spoken, commonest first.
+LABEL_REGIONS = MappingProxyType(
+    {
+        **dict.fromkeys(("handy", "mobil", "telefon", "festnetz", "büro", "fon"),
+                        ("DE", "AT", "CH")),
+        **dict.fromkeys(("tél", "téléphone", "portable", "port", "bureau", "fixe"),
+                        ("FR", "BE", "CH", "CA")),
+        **dict.fromkeys(("móvil", "teléfono", "oficina", "celular"), ("ES", "MX", "AR", "CO")),
+    }
+)  # fmt: skip
+
 #: Domain endings reserved for documentation and tests (RFC 2606, RFC 6761): real on sample
 #: cards and in examples, though no registry holds them.
 RESERVED_ENDINGS = words("example test invalid localhost")
