@@ -60,7 +60,7 @@ def read_fields(segs: list[Segment], region: str) -> Contact:
         "address": data.address.confidence if data.address else None,
     }
     scores = {k: round(v, 3) for k, v in fields.items() if v is not None}
-    notes = [f.warning for f in [*emails, *data.phones] if f.warning]
+    notes = [f.warning for f in [*emails, *data.phones, *data.sites] if f.warning]
     return Contact(
         name=parts.name if parts else None,
         given_name=parts.given if parts else None,
@@ -88,6 +88,7 @@ def _contact_data(segs: list[Segment], region: str) -> _ContactData:
     attested = site_hosts + site_hosts + [_domain(e.value) for e in emails]
     emails = email.find_emails(segs, tuple(attested))
     sites = [s for s in sites if not _part_of_email(s, emails)]
+    sites = web.attested(sites, [_domain(e.value) for e in emails])
     taken = {f.segment for f in [*emails, *sites, *socials]}
     hosts = site_hosts + [_domain(e.value) for e in emails]
     guess = card_region(segs, hosts, None, region)  # the address is not found yet

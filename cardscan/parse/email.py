@@ -8,7 +8,7 @@ from collections.abc import Sequence
 
 from email_validator import EmailNotValidError, validate_email
 
-from . import folding, patterns, vocab
+from . import folding, patterns, suffixes, vocab
 from .found import Found
 from .lines import Segment
 
@@ -48,6 +48,7 @@ def _candidates(text: str, domains: tuple[str, ...]) -> list[tuple[str, str, lis
             notes.append(note)
         fixed = new
     fixed = patterns.SPACE_AROUND_AT.sub(_joined_at, fixed)
+    fixed = _ICON_BEFORE_ADDRESS.sub("", fixed)  # an envelope icon read as "q@" or "@"
     unmarked = _STRAY_IN_LOCAL.sub("", fixed)
     if unmarked != fixed:
         notes.append("stray mark dropped")
@@ -70,6 +71,8 @@ def _candidates(text: str, domains: tuple[str, ...]) -> list[tuple[str, str, lis
     for m in patterns.EMAIL.finditer(fixed):
         value, extra = _strip_label(m.group(0))
         value, domain_note = _repair_domain(value, domains)
+        if not suffixes.is_known(value.rpartition("@")[2]):
+            continue  # an ending no registry has, and no real one it is a misreading of
         repairs = notes + extra + domain_note
         out.append((text if repairs else value, value, repairs))
     return out
@@ -84,6 +87,11 @@ def _joined_at(m: re.Match[str]) -> str:
     if apart and word[:1].isupper() and word[1:].islower():
         return m.group(0)
     return "@"
+
+
+#: an icon read as a mark or a letter or two and an "@", glued to the front of an address
+#: ("q@jane@acme.com", "@@jane@acme.com"): an address has one "@"
+_ICON_BEFORE_ADDRESS = re.compile(r"(?<![\w.+'-])(?:[^\s@]{0,2}@)+(?=[\w.+'-]+@[\w-])")
 
 
 #: marks no address holds, read inside one ("f£.blackwood@", "j.-yamamoto@"): a currency or
@@ -114,6 +122,7 @@ def better_attested(domain: str, domains: Sequence[str]) -> str | None:
         for d in seen
         if d != domain.casefold()
         and (confusable_key(d) == key or _one_stray(key, confusable_key(d)))
+        and suffixes.is_known(d)  # a spelling with a made-up ending is a misreading itself
     ]
     best = max(rivals, key=lambda d: seen[d], default=None)
     return best if best is not None and seen[best] > seen[domain.casefold()] else None
@@ -144,10 +153,9 @@ def _repair_domain(email: str, domains: tuple[str, ...]) -> tuple[str, list[str]
     known = better_attested(domain, domains)
     if known is not None:
         return f"{local}@{known}", [f"domain read as {domain!r}"]
-    head, _, tld = domain.rpartition(".")
-    fixed = vocab.TLD_MISREADS.get(tld)
-    if head and fixed and tld.casefold() not in vocab.TLDS:
-        return f"{local}@{head}.{fixed}", [f"ending read as {tld!r}"]
+    mended = suffixes.mend(domain, dict(vocab.TLD_MISREADS))
+    if mended is not None:
+        return f"{local}@{mended}", [f"ending read as {domain.rpartition('.')[2]!r}"]
     return email, []
 
 

@@ -32,14 +32,18 @@ class NameParts:
 
 
 def clean(line: str) -> str:
-    """Return the name part of a printed line: letter-spacing closed, post-nominals dropped."""
+    """Return the name part of a printed line: letter-spacing closed, post-nominals dropped.
+
+    An "l" read at the start of a word is taken for an "I" ("lyer" -> "Iyer"): a name word
+    starts with a capital, unless it is a particle ("de los", which stays as read).
+    """
     line = " ".join(t.strip(_GLUED_GLYPHS) for t in line.split() if t.strip(_GLUED_GLYPHS))
     line = _SPLIT_HYPHEN.sub("-", line)
     line = _LONE_COMMA.sub(" ", close_letter_spacing(line))
     if not folding.is_all_caps(line):
         line = _GLUE_FRAGMENT.sub(_glue, line)
     if not folding.is_all_caps(line):
-        line = _L_FOR_I.sub(_capital_i, folding.fix_initial_l(line))
+        line = " ".join(_initial_i(word) for word in line.split(" "))
     head, _, tail = line.partition(",")
     kept = [head.strip()]
     for part in tail.split(","):
@@ -59,9 +63,12 @@ def _glue(m: re.Match[str]) -> str:
     return m.group(1) + m.group(2)
 
 
-def _capital_i(m: re.Match[str]) -> str:
-    word = m.string[m.start() :].split()[0].strip(",")
-    return "l" if word.casefold() in vocab.PARTICLES else "I"
+def _initial_i(word: str) -> str:
+    """Return the word with an "l" read for a capital "I" at its start put right, unless it is
+    a particle."""
+    if word.strip(",").casefold() in vocab.PARTICLES:
+        return word
+    return _L_FOR_I.sub("I", folding.fix_initial_l(word))
 
 
 def close_letter_spacing(line: str) -> str:

@@ -5,7 +5,10 @@ from __future__ import annotations
 import re
 
 #: A plausible email once repaired: local@domain.tld (Unicode letters allowed).
-EMAIL = re.compile(r"[\w.+'-]+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}", re.UNICODE)
+#: The ending may hold a digit the OCR read for a letter ("acme.c0m"): suffixes.py mends it.
+EMAIL = re.compile(
+    r"[\w.+'-]+@[\w-]+(?:\.[\w-]+)*\.(?=[A-Za-z0-9]*[A-Za-z])[A-Za-z0-9]{2,}", re.UNICODE
+)
 #: Obfuscated or OCR-mangled "at" and "dot" spellings.
 AT_WORD = re.compile(
     r"\s*(?:\(at\)|\[at\]|\{at\}|<at>|\s+at\s+(?=[\w-]+\s*(?:\.|\(dot\)|\[dot\])))\s*",

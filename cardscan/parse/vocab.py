@@ -321,7 +321,10 @@ CREDENTIALS = words(
 GENERATIONAL = words("jr jr. sr sr. ii iii iv")
 
 #: Lower-case particles inside names ("van der", "de la", "bin").
-PARTICLES = words("van von der den de del della di da dos das du la le bin ibn al el ter ten zu st")
+PARTICLES = words(
+    "van von der den de del della degli dei di da dos das do du des la las los le y bin ibn al el "
+    "ter ten zu zum zur vom af av st"
+)
 
 #: Legal forms so short they count only when printed in capitals ("AS", "AB"), not as words.
 CAPS_ONLY_SUFFIXES = words("ab as se sa nv oy bv ag kg ug co pc lp sl")

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from ..contact import web_key
-from . import patterns, vocab
+from . import patterns, suffixes, vocab
+from .email import REPAIRED_FACTOR, better_attested
 from .found import Found
 from .lines import Segment
 
@@ -16,14 +17,18 @@ def find_web(segs: list[Segment]) -> tuple[list[Found[str]], list[Found[str]]]:
         tokens, handles = _web_tokens(seg.text)
         text = patterns.WWW_MISREAD.sub("www.", " ".join(tokens))
         for m in patterns.URL.finditer(text):
-            url = m.group(1).rstrip(".,;:)")
-            if m.group(2).casefold() not in vocab.TLDS and not _has_prefix(url):
+            read = m.group(1).rstrip(".,;:)")
+            url = _mended(read)
+            if not _has_prefix(url) and host(url).rpartition(".")[2] not in vocab.TLDS:
                 continue
             if _looks_like_abbreviation(url):
                 continue
             target = socials if is_social(url) else sites
             if all(_site(f.value) != _site(url) for f in target):
-                target.append(Found(url, seg.index, seg.confidence))
+                conf, note = seg.confidence, None
+                if url != read:
+                    conf, note = conf * REPAIRED_FACTOR, f"website: ending of {read!r} mended"
+                target.append(Found(url, seg.index, conf, note))
         for handle in handles:
             if all(f.value != handle for f in socials):
                 socials.append(Found(handle, seg.index, seg.confidence))
@@ -57,6 +62,32 @@ def _site(url: str) -> str:
 
 def _is_domain(text: str) -> bool:
     return "." in text and text.rsplit(".", 1)[-1].casefold() in vocab.TLDS
+
+
+def _mended(url: str) -> str:
+    """Return the address with an ending the OCR made up mended ("www.acme.co.ip")."""
+    name = host(url)
+    fixed = suffixes.mend(name, dict(vocab.TLD_MISREADS))
+    if fixed is None:
+        return url
+    start = url.casefold().find(name)
+    return url[:start] + fixed + url[start + len(name) :]
+
+
+def attested(sites: list[Found[str]], domains: list[str]) -> list[Found[str]]:
+    """Return the websites, each whose ending is no real one spelled as the card's email
+    domains spell it ("www.acme.co.ip" beside jane@acme.co.jp)."""
+    out = []
+    for site in sites:
+        name = host(site.value)
+        better = None if suffixes.is_known(name) else better_attested(name, domains)
+        if better is not None:
+            start = site.value.casefold().find(name)
+            value = site.value[:start] + better + site.value[start + len(name) :]
+            note = f"website: {site.value!r} read as {value!r}, as the email spells it"
+            site = Found(value, site.segment, site.confidence * REPAIRED_FACTOR, note)
+        out.append(site)
+    return out
 
 
 def host(url: str) -> str:

@@ -1,0 +1,85 @@
+"""Repairs only on evidence: each case names the class of cards it stands for.
+
+What the OCR read is changed only where other parts of the card (the email, the website, the
+Public Suffix List) support the change; a confidently read word is not bent to fit a guess.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from cardscan.parse import parse_text
+from cardscan.parse.suffixes import mend
+
+P = pytest.param
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "emails"),
+    [
+        P("Juan de los Santos\njuan.delossantos@acme.es", "Juan de los Santos",
+          ("juan.delossantos@acme.es",), id="spanish-particle-de-los-not-de-Ios"),
+        P("Ana de las Heras\nana.delasheras@acme.es", "Ana de las Heras",
+          ("ana.delasheras@acme.es",), id="spanish-particle-de-las"),
+        P("Loïc des Rosiers\nloic.desrosiers@acme.fr", "Loïc des Rosiers",
+          ("loic.desrosiers@acme.fr",), id="french-particle-des"),
+        P("Priya lyer\npriya.iyer@acme.in", "Priya Iyer", ("priya.iyer@acme.in",),
+          id="l-read-for-capital-i-email-agrees"),
+        P("Priya lyer\nAcme Ltd", "Priya Iyer", (), id="l-read-for-capital-i-no-email"),
+    ],
+)  # fmt: skip
+def test_names_are_rewritten_only_where_the_card_supports_it(
+    text: str, name: str, emails: tuple[str, ...]
+) -> None:
+    contact = parse_text(text, region="US")
+    assert (contact.name, contact.emails) == (name, emails)
+
+
+@pytest.mark.parametrize(
+    ("text", "emails", "websites"),
+    [
+        P("jane@acme.co.jp\nwww.acme.co.jp", ("jane@acme.co.jp",), ("www.acme.co.jp",),
+          id="multi-label-suffix-co-jp-stays-whole"),
+        P("jane@mail.acme.ne.jp", ("jane@mail.acme.ne.jp",), (), id="multi-label-ne-jp"),
+        P("jane@acme.com.au\nwww.acme.com.au", ("jane@acme.com.au",), ("www.acme.com.au",),
+          id="multi-label-com-au"),
+        P("jane@acme.co.ip", ("jane@acme.co.jp",), (), id="impossible-ending-ip-is-jp"),
+        P("jane@acme.ijp", ("jane@acme.jp",), (), id="impossible-ending-stray-letter"),
+        P("jane@acme.c0m", ("jane@acme.com",), (), id="impossible-ending-digit-for-letter"),
+        P("jane@acme.co.jp\nwww.acme.co.ip", ("jane@acme.co.jp",), ("www.acme.co.jp",),
+          id="website-with-impossible-ending-does-not-outvote-the-email"),
+        P("jane@acme.co.ip\nwww.acme.co.jp", ("jane@acme.co.jp",), ("www.acme.co.jp",),
+          id="email-with-impossible-ending-mended-per-website"),
+        P("q@jane.doe@acme.com", ("jane.doe@acme.com",), (), id="icon-read-as-q-at"),
+        P("@@jane.doe@acme.com", ("jane.doe@acme.com",), (), id="icon-read-as-at-at"),
+        P("jane@acme.al", ("jane@acme.al",), (), id="real-country-ending-is-not-mended"),
+        P("jane@acme.example", ("jane@acme.example",), (), id="reserved-example-ending"),
+        P("jane.doe@acme.xq", (), (), id="no-real-ending-fits-no-address"),
+    ],
+)  # fmt: skip
+def test_domains_are_checked_against_the_public_suffix_list(
+    text: str, emails: tuple[str, ...], websites: tuple[str, ...]
+) -> None:
+    contact = parse_text(f"Jane Doe\n{text}", region="US")
+    assert (contact.emails, contact.websites) == (emails, websites)
+
+
+def test_a_mended_ending_is_warned_about() -> None:
+    contact = parse_text("Jane Doe\nwww.acme.co.ip", region="US")
+    assert contact.confidence["websites"] < 1.0
+    assert any(w.startswith("website:") for w in contact.warnings)
+
+
+@pytest.mark.parametrize(
+    ("host", "mended"),
+    [
+        P("acme.lo", "acme.io", id="several-fit-vocabulary-settles"),
+        P("acme.cle", "acme.de", id="cl-read-for-d"),
+        P("acme.corn", "acme.com", id="rn-read-for-m"),
+        P("acme.com", None, id="real-ending-untouched"),
+    ],
+)
+def test_mend(host: str, mended: str | None) -> None:
+    from cardscan.parse import vocab
+
+    assert mend(host, dict(vocab.TLD_MISREADS)) == mended
