@@ -33,7 +33,7 @@ import sys
 import time
 from collections.abc import Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -83,7 +83,7 @@ class Job:
     root: str
     truth: Json
     region: str
-    engine: EngineOptions = EngineOptions()
+    engine: EngineOptions = field(default_factory=EngineOptions)
     cached: Json | None = None  # an ocr_cache record
     caching: bool = False  # read the image for the cache when it is not in it
 

@@ -19,6 +19,7 @@ OCR, start a new one.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import hashlib
 import json
 import sys
@@ -85,10 +86,8 @@ def read_image(path: str, engine: Any = None) -> Json:
             card = preprocess.turn_upright(found, number, reader)
             readings = [ocr.read_card(card, reader)]
             for model in plan.models[1:]:
-                try:
+                with contextlib.suppress(OcrError):  # as reading.read_contact: the first stands
                     readings.append(ocr.read_card(card, reader.with_model(model), retry=False))
-                except OcrError:
-                    pass  # as reading.read_contact: the first reading stands
             record["cards"].append(
                 {"qr": card.qr_payload, "readings": [result_json(r) for r in readings]}
             )
