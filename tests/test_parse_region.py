@@ -54,6 +54,9 @@ P = pytest.param
         P("Jeanne Roy\nTél. 04 72 10 30 30", "US", {"+33472103030"}, id="label-language-french"),
         P("Ada Brook\nBrook Ltd.\nT (415) 555-0134", "US", {"+14155550134"},
           id="legal-form-does-not-override-numbers-valid-in-user-region"),
+        P("Ada Brook\nBrook Ltd\nT 020 7946 0321\nM 07700 900482", "GB",
+          {"+442079460321", "+447700900482"},
+          id="one-valid-number-bears-the-region-out-though-another-is-valid-elsewhere"),
     ],
 )  # fmt: skip
 def test_national_numbers_are_read_in_the_cards_region(

@@ -30,9 +30,9 @@ def card_region(
 ) -> str:
     """Return the region the card's national-format numbers are to be read in.
 
-    Where the numbers are no numbers of the region the evidence above gives (or of the user's),
-    the regions the card's legal form ("Ltd.", "GmbH") and its phone labels' language ("Tél.")
-    point to are tried: the one in which most of them are valid numbers wins.
+    Where none of the numbers is a valid number of the region the evidence above gives (or of
+    the user's), the regions the card's legal form ("Ltd.", "GmbH") and its phone labels'
+    language ("Tél.") point to are tried: the one in which most of them are valid wins.
     """
     texts = [digit_normalised(s.text) for s in segs if not patterns.REGNO_LINE.search(s.text)]
     written = _most_common(_with_country_code(texts))
@@ -43,10 +43,10 @@ def card_region(
     if bare:
         return bare
     runs = [run for text in texts for run in _DIGIT_RUN.findall(text)]
-    best, valid = fallback, _count_valid(runs, fallback)
+    if not runs or _count_valid(runs, fallback):
+        return fallback  # one number valid there bears the region out
+    best, valid = fallback, 0
     for hint in _hints(segs):
-        if valid == len(runs):
-            break
         count = _count_valid(runs, hint)
         if count > valid:
             best, valid = hint, count
