@@ -109,7 +109,7 @@ def _people_lines(
         return None, None, None
     top = max(s.height for s in free)
     rank = {s.index: i / max(len(free) - 1, 1) for i, s in enumerate(free)}
-    name = _best(free, lambda s: name_score(s, locals_, top, rank[s.index]))
+    name = _best(free, lambda s: name_score(s, locals_, top, rank[s.index], labels))
     rest = [s for s in free if name is None or s.index != name.index]
     title = _best(rest, lambda s: title_score(s.text))
     rest = [s for s in rest if title is None or s.index != title.index]

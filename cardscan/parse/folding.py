@@ -45,9 +45,10 @@ def trim_noise(line: str) -> str:
     tokens = line.split()
 
     def noise(tok: str) -> bool:
-        return tok != "&" and (
-            not tok.strip(".,").isalpha() or (len(tok) <= 2 and not tok.isupper())
-        )
+        word = tok.strip(".,")
+        for mark in "'’-":  # "Rosa's", "Saint-Gobain" are words
+            word = word.replace(mark, "")
+        return tok != "&" and (not word.isalpha() or (len(tok) <= 2 and not tok.isupper()))
 
     while len(tokens) > 1 and noise(tokens[0]):
         tokens.pop(0)

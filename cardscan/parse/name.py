@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from nameparser import HumanName
 
 from . import folding, vocab
-from .company import has_legal_suffix
+from .company import domain_agreement, has_legal_suffix
 from .lines import Segment
+from .people import person_evidence
 from .title import is_department, title_score
 
 _NAME_TOKEN = re.compile(r"^(?:[^\W\d_]\.|[^\W\d_][^\W\d_'’-]*(?:['’-][^\W\d_]+)*\.?)$")
@@ -22,6 +24,12 @@ _GLUED_GLYPHS = '®™©“”„"«»*°•·|¦'
 _GLUE_FRAGMENT = re.compile(r"\b([A-ZÀ-Þ][a-zà-ÿ]{0,3}) ([a-zà-ÿ]{2,})\b")
 #: A lower-case "l" read for a capital "I" at the start of a name word ("lyer" -> "Iyer").
 _L_FOR_I = re.compile(r"(?<![\w'’-])l(?=[a-zà-ÿ]{2,}\b)")
+
+
+#: how much probablepeople's person (+1) or organisation (-1) tagging of a line weighs
+PERSON_WEIGHT = 0.8
+#: a line that matches a domain name this well (company.domain_agreement) is the company's
+DOMAIN_NAMED = 0.8
 
 
 @dataclass(frozen=True)
@@ -51,7 +59,7 @@ def clean(line: str) -> str:
         if word.casefold().strip(".") in {g.strip(".") for g in vocab.GENERATIONAL}:
             kept.append(word)
     tokens = kept[0].split()
-    while len(tokens) > 2 and tokens[-1].casefold().strip(".,") in vocab.CREDENTIALS:
+    while len(tokens) > 2 and is_credential(tokens[-1]):
         tokens.pop()
     return ", ".join([" ".join(tokens), *kept[1:]])
 
@@ -82,10 +90,21 @@ def close_letter_spacing(line: str) -> str:
     return "".join(tokens)
 
 
-def name_score(seg: Segment, locals_: list[str], max_height: float, order: float = 0.0) -> float:
+def name_score(
+    seg: Segment,
+    locals_: list[str],
+    max_height: float,
+    order: float = 0.0,
+    labels: Sequence[str] = (),
+) -> float:
     """Return how much a line reads as a person's name (0: it cannot be one).
 
-    order is the line's rank among the candidate lines, 0 (first) to 1 (last): names come early.
+    order is the line's rank among the candidate lines, 0 (first) to 1 (last): names come
+    early. labels are the card's domain names (company.domain_labels): a line that spells one
+    is the company ("Rosa's Bakery" on rosasbakery.com), unless an email's local part spells
+    it too. probablepeople's person-or-organisation tagging weighs as much as the size of the
+    print: a large "BLUE HARBOR Travel" or "Hand Made Pizza" above a smaller personal name
+    does not win.
     """
     line = repair_with_email(clean(seg.text), locals_)
     tokens = line.replace(",", " ").split()
@@ -102,7 +121,9 @@ def name_score(seg: Segment, locals_: list[str], max_height: float, order: float
             for w in folded
         ):
             return 0.2
-    score = 1.0 + 3.0 * agreement
+        if domain_agreement(line, list(labels)) >= DOMAIN_NAMED:
+            return 0.2
+    score = 1.0 + 3.0 * agreement + PERSON_WEIGHT * person_evidence(line)
     score += 1.0 * seg.height / max(max_height, 1.0)
     return score - 0.3 * order
 
@@ -111,15 +132,23 @@ def _tokens_ok(tokens: list[str], line: str) -> bool:
     caps = folding.is_all_caps(line)
     for tok in tokens:
         bare = tok.strip(",")
+        if is_credential(bare):
+            continue
         if not _NAME_TOKEN.match(bare):
             return False
         if bare.casefold() in vocab.PARTICLES or bare.casefold().strip(".") in vocab.GENERATIONAL:
             continue
-        if bare.casefold().strip(".") in vocab.CREDENTIALS:
-            continue
         if not caps and not bare[:1].isupper():
             return False
     return True
+
+
+def is_credential(word: str) -> bool:
+    """Return whether a word is a post-nominal, however dotted ("PhD", "Ph.D.", "LL.M.")."""
+    return word.strip(",").replace(".", "").casefold() in _CREDENTIALS
+
+
+_CREDENTIALS = frozenset(c.replace(".", "") for c in vocab.CREDENTIALS)
 
 
 def email_agreement(line: str, locals_: list[str]) -> float:
