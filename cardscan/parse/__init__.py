@@ -13,6 +13,7 @@ from .card import read_fields
 from .lines import segments
 from .name import close_letter_spacing
 from .qr import parse_qr
+from .runon import split_run_on
 
 __all__ = ["parse_card", "parse_qr", "parse_text"]
 
@@ -26,4 +27,6 @@ def parse_text(text: str, region: str = "US") -> Contact:
     """Return the contact in plain text (OCR output, an email signature)."""
     # letter-spaced capitals keep their word breaks only as double spaces in the raw text
     lines = (close_letter_spacing(line) for line in text.splitlines())
+    # a signature pasted as one line holds every field: cut it into the lines a card prints
+    lines = (part for line in lines for part in split_run_on(line, region.upper()))
     return parse_card(OcrResult.from_text("\n".join(lines)), region)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from . import folding, vocab
+from . import folding, suffixes, vocab
 from .lines import Segment
 
 
@@ -35,9 +35,13 @@ def domain_labels(emails: list[str], sites: list[str]) -> list[str]:
     out = []
     for host in [e.rsplit("@", 1)[-1] for e in emails] + sites:
         host = host.split("://", 1)[-1].split("/", 1)[0].casefold().removeprefix("www.")
-        parts = host.split(".")
-        while len(parts) > 1 and (parts[-1] in vocab.TLDS or len(parts[-1]) <= 3):
-            parts = parts[:-1]
+        suffix = suffixes.public_suffix(host)
+        if suffix:  # the name just before the registry's ending: acme of acme.co.uk
+            parts = host.removesuffix("." + suffix).split(".")
+        else:
+            parts = host.split(".")
+            while len(parts) > 1 and (parts[-1] in vocab.TLDS or len(parts[-1]) <= 3):
+                parts = parts[:-1]
         label = folding.letters(parts[-1]) if parts else ""
         if label and label not in vocab.FREE_MAIL_DOMAINS and label not in out:
             out.append(label)

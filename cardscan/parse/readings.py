@@ -26,6 +26,7 @@ from . import web
 from .card import read_fields
 from .folding import ascii_fold, letters
 from .lines import segments
+from .vote import vote_emails, vote_phones
 
 #: a word of the Latin-script reading below this confidence is not trusted to add an accent
 MIN_CONFIDENCE = 0.60
@@ -91,13 +92,25 @@ def combine(
         if sources[field] is latin and _only_doubted_accents(latin, english, field, doubted):
             sources[field] = english
     person = sources["name"]
+    hosts = [web.host(site) for site in sources["websites"].websites]
+    emails = vote_emails((english, latin), person.name or "", hosts)
     emails = tuple(_fuller(e, latin.emails, person.name or "") for e in emails)
+    phones = vote_phones((english, latin))
     # Every address of both readings votes for its domain, and the website twice, as in the
     # parser (parse/card.py): a site outweighs one address that disagrees with it.
-    hosts = [web.host(site) for site in sources["websites"].websites]
     emails, repairs = _voted_domains(emails, english.emails + latin.emails + tuple(hosts * 2))
     confidence = {f: src.confidence[f] for f, src in sources.items() if f in src.confidence}
-    warnings = tuple(w for f, src in sources.items() for w in src.warnings if warned_field(w) == f)
+    warnings = tuple(
+        w
+        for f, src in sources.items()
+        for w in src.warnings
+        if warned_field(w) == f and f not in ("emails", "phones")
+    )
+    both = (english, latin)
+    read = [repr(e) for r in both for e in r.emails]
+    warnings += _about(both, sources["emails"], "emails", [repr(e) for e in emails], read)
+    read = [p.number for r in both for p in r.phones]
+    warnings += _about(both, sources["phones"], "phones", [p.number for p in phones], read)
     warnings += repairs
     return replace(
         english,
@@ -107,12 +120,28 @@ def combine(
         title=_respelled(sources["title"].title, spellings),
         company=_respelled(sources["company"].company, spellings),
         emails=emails,
-        phones=sources["phones"].phones,
+        phones=phones,
         websites=sources["websites"].websites,
         socials=english.socials or latin.socials,
         address=sources["address"].address,
         confidence=confidence,
         warnings=warnings,
+    )
+
+
+def _about(
+    readings: tuple[Contact, ...], source: Contact, field: str, kept: list[str], read: list[str]
+) -> tuple[str, ...]:
+    """Return the warnings about field: the readings' about a value kept, and the source
+    reading's about no one value read ("email: low confidence")."""
+    return tuple(
+        dict.fromkeys(
+            w
+            for r in readings
+            for w in r.warnings
+            if warned_field(w) == field
+            and (any(v in w for v in kept) or (r is source and not any(v in w for v in read)))
+        )
     )
 
 

@@ -1,0 +1,116 @@
+"""A per-field vote between readings of one card: each address and number is taken in the
+spelling whose evidence is best, from whichever reading holds it.
+
+Readings of one card (Tesseract's English and Latin-script models, another engine) often read
+the same address or number differently: "rwi1liams@" in one, "rwilliams@" in the other. The
+spellings of one item are weighed by what the rest of the card says: an address whose local
+part spells the person's name, whose domain is the website's, that more readings read alike,
+and that needed no repair; a number that is valid. The first reading wins a tie: it is the one
+the engine reads contact data best with. Any number of readings can vote.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from difflib import SequenceMatcher
+from functools import lru_cache
+
+import phonenumbers
+
+from ..contact import Contact, Phone
+from .email import confusable_key
+from .folding import letters
+from .name import email_agreement
+
+#: two addresses this alike (difflib ratio) are two readings of one printed address
+SAME_ADDRESS = 0.8
+#: what each piece of evidence weighs
+_NAME, _SITE, _VOTE, _REPAIRED, _FIRST = 3.0, 1.0, 1.0, 0.5, 0.25
+
+
+def vote_emails(readings: Sequence[Contact], name: str, hosts: Sequence[str]) -> tuple[str, ...]:
+    """Return the card's addresses: one per address the first reading that found any holds,
+    each in the best-supported spelling any reading holds (see the module docstring)."""
+    primary = next((r for r in readings if r.emails), None)
+    if primary is None:
+        return ()
+    own = {e.casefold() for e in primary.emails}
+    others = [(r, e) for r in readings if r is not primary for e in r.emails]
+    chosen = []
+    for address in primary.emails:
+        # another reading's spelling of this address, not of another one the first reading has
+        rivals = [(primary, address)] + [
+            (r, e) for r, e in others if e.casefold() not in own and _same_address(e, address)
+        ]
+        best = max(rivals, key=lambda re: _email_evidence(re, readings, primary, name, hosts))
+        chosen.append(best[1])
+    return tuple(dict.fromkeys(chosen))
+
+
+def vote_phones(readings: Sequence[Contact]) -> tuple[Phone, ...]:
+    """Return the card's numbers: one per number the first reading that found any holds, each
+    read as a valid number where another reading reads it so; its kind and extension as the
+    first reading has them (labels are read best by it)."""
+    primary = next((r for r in readings if r.phones), None)
+    if primary is None:
+        return ()
+    own = {p.number for p in primary.phones}
+    numbers = [p for r in readings for p in r.phones]
+    chosen = []
+    for phone in primary.phones:
+        rivals = [phone] + [
+            p for p in numbers if p.number not in own and _same_number(p.number, phone.number)
+        ]
+        best = max(rivals, key=lambda p: _phone_evidence(p, phone, numbers))
+        chosen.append(Phone(best.number, phone.kind, phone.extension or best.extension))
+    return tuple(dict.fromkeys(chosen))
+
+
+def _email_evidence(
+    spelling: tuple[Contact, str],
+    readings: Sequence[Contact],
+    primary: Contact,
+    name: str,
+    hosts: Sequence[str],
+) -> float:
+    reading, address = spelling
+    local, _, domain = address.rpartition("@")
+    votes = sum(1 for r in readings if address.casefold() in (e.casefold() for e in r.emails))
+    repaired = any(w.startswith("email:") and repr(address) in w for w in reading.warnings)
+    return (
+        _NAME * (email_agreement(name, [local]) if name else 0.0)
+        + _SITE * (domain.casefold() in hosts)
+        + _VOTE * votes
+        - _REPAIRED * repaired
+        + _FIRST * (reading is primary)
+    )
+
+
+def _phone_evidence(phone: Phone, first: Phone, numbers: Sequence[Phone]) -> float:
+    votes = sum(1 for p in numbers if p.number == phone.number)
+    return 2.0 * _valid(phone.number) + _VOTE * votes + _FIRST * (phone.number == first.number)
+
+
+def _same_address(a: str, b: str) -> bool:
+    """Return whether two addresses are readings of one printed address."""
+    if a.casefold() == b.casefold() or confusable_key(a) == confusable_key(b):
+        return True
+    local_a, _, domain_a = a.casefold().rpartition("@")
+    local_b, _, domain_b = b.casefold().rpartition("@")
+    if domain_a == domain_b or confusable_key(domain_a) == confusable_key(domain_b):
+        return SequenceMatcher(None, letters(local_a), letters(local_b)).ratio() >= SAME_ADDRESS
+    return local_a == local_b and SequenceMatcher(None, domain_a, domain_b).ratio() >= SAME_ADDRESS
+
+
+def _same_number(a: str, b: str) -> bool:
+    """Return whether two E.164 numbers are readings of one printed number: as long, and
+    differing in one digit."""
+    return len(a) == len(b) and sum(x != y for x, y in zip(a, b, strict=True)) <= 1
+
+
+@lru_cache(maxsize=1024)
+def _valid(number: str) -> bool:
+    try:
+        return phonenumbers.is_valid_number(phonenumbers.parse(number))
+    except phonenumbers.NumberParseException:
+        return False

@@ -1,0 +1,53 @@
+"""Text in one line: each case names the kind of pasted text it stands for."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from cardscan.parse import parse_text
+
+P = pytest.param
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        P("Dana Whitfield Data Analyst Northwind Labs 45 Elm Street Suite 3 Denver, CO 80202 "
+          "Tel: +1 (303) 555-0142 dana@northwind.example",
+          {"name": "Dana Whitfield", "title": "Data Analyst", "company": "Northwind Labs",
+           "emails": ("dana@northwind.example",), "phones": (("+13035550142", "work"),),
+           "address": "45 Elm Street Suite 3, Denver, CO 80202"},
+          id="us-signature-run-together"),
+        P("Best regards, Tom Becker Senior Account Executive Lumen Analytics GmbH "
+          "Mobil: +49 151 23456789 tom.becker@lumen-analytics.de www.lumen-analytics.de",
+          {"name": "Tom Becker", "title": "Senior Account Executive",
+           "company": "Lumen Analytics GmbH", "phones": (("+4915123456789", "mobile"),),
+           "websites": ("www.lumen-analytics.de",)},
+          id="german-signature-with-sign-off"),
+        P("Ana Ruiz Product Lead Acme Corp. 500 Market Street San Francisco, CA 94105 "
+          "ana@acme.example",
+          {"name": "Ana Ruiz", "title": "Product Lead", "company": "Acme Corp.",
+           "address": "500 Market Street, San Francisco, CA 94105"},
+          id="two-word-city-stays-whole"),
+        P("Jonas Weber | Head of Sales | Weber Bau GmbH | +49 30 1234567 | jonas@weberbau.de",
+          {"name": "Jonas Weber", "title": "Head of Sales", "company": "Weber Bau GmbH",
+           "phones": (("+49301234567", "work"),)},
+          id="items-separated-by-bars"),
+        P("Direct : (415) 555-0134", {"phones": (("+14155550134", "work"),)},
+          id="one-labelled-field-is-not-cut"),
+    ],
+)  # fmt: skip
+def test_fields_of_text_on_one_line(text: str, expected: dict[str, Any]) -> None:
+    contact = parse_text(text, region="US")
+    actual = {
+        "name": contact.name,
+        "title": contact.title,
+        "company": contact.company,
+        "emails": contact.emails,
+        "phones": tuple((p.number, p.kind) for p in contact.phones),
+        "websites": contact.websites,
+        "address": contact.address.text if contact.address else None,
+    }
+    assert {k: actual[k] for k in expected} == expected

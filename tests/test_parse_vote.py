@@ -1,0 +1,72 @@
+"""The per-field vote between readings of one card: each case names the class it stands for.
+
+Readings arrive as contacts, as parse.readings gets them: the first is the English reading,
+the others the Latin-script one or another engine's.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from cardscan.contact import Contact, Phone
+from cardscan.parse.readings import combine
+from cardscan.parse.vote import vote_emails, vote_phones
+
+P = pytest.param
+
+
+def read(*emails: str, warnings: tuple[str, ...] = ()) -> Contact:
+    return Contact(emails=emails, warnings=warnings)
+
+
+@pytest.mark.parametrize(
+    ("readings", "name", "hosts", "emails"),
+    [
+        P([read("rwiliams@beacon.example"), read("rwilliams@beacon.example")], "Renée Williams",
+          [], ("rwilliams@beacon.example",), id="second-reading-spells-the-name"),
+        P([read("ana@acrne.example"), read("ana@acme.example")], "", ["acme.example"],
+          ("ana@acme.example",), id="second-reading-agrees-with-the-website"),
+        P([read("info@acme.example"), read("lnfo@acme.example")], "", [],
+          ("info@acme.example",), id="tie-keeps-the-first-reading"),
+        P([read("ana@acme.example", "info@acme.example"),
+           read("ana@acme.example", "info@acme.example")], "Ana Ruiz", [],
+          ("ana@acme.example", "info@acme.example"), id="two-addresses-stay-two"),
+        P([read("rwiliams@x.example"), read("rwilliams@x.example"), read("rwilliams@x.example")],
+          "", [], ("rwilliams@x.example",), id="three-readings-majority"),
+        P([read("j.doe@acme.example",
+                warnings=("email: repaired 'j.d0e@acme.example' -> 'j.doe@acme.example' (x)",)),
+           read("j.dee@acme.example")], "", [], ("j.doe@acme.example",),
+          id="a-repair-weighs-less-than-a-vote-but-the-first-reading-breaks-the-tie"),
+        P([read(), read("ana@acme.example")], "", [], ("ana@acme.example",),
+          id="only-the-second-reading-found-one"),
+    ],
+)  # fmt: skip
+def test_vote_emails(
+    readings: list[Contact], name: str, hosts: list[str], emails: tuple[str, ...]
+) -> None:
+    assert vote_emails(readings, name, hosts) == emails
+
+
+@pytest.mark.parametrize(
+    ("readings", "numbers"),
+    [
+        P([[Phone("+10155550134", "mobile")], [Phone("+14155550134", "work")]],
+          [("+14155550134", "mobile")], id="valid-reading-of-a-misread-digit-kind-from-first"),
+        P([[Phone("+14155550134", "work"), Phone("+14155550135", "fax")],
+           [Phone("+14155550134", "work")]],
+          [("+14155550134", "work"), ("+14155550135", "fax")],
+          id="two-numbers-one-digit-apart-stay-two"),
+        P([[Phone("+14155550134", "work")], [Phone("+14155550139", "work")]],
+          [("+14155550134", "work")], id="both-valid-first-reading-wins"),
+    ],
+)  # fmt: skip
+def test_vote_phones(readings: list[list[Phone]], numbers: list[tuple[str, str]]) -> None:
+    voted = vote_phones([Contact(phones=tuple(p)) for p in readings])
+    assert [(p.number, p.kind) for p in voted] == numbers
+
+
+def test_combine_takes_the_address_the_name_supports_from_either_reading() -> None:
+    english = Contact(name="Renee Williams", emails=("rwiliams@beacon.example",))
+    latin = Contact(name="Renée Williams", emails=("rwilliams@beacon.example",))
+    combined = combine(english, latin, ["Renée"])
+    assert (combined.name, combined.emails) == ("Renée Williams", ("rwilliams@beacon.example",))
