@@ -96,3 +96,47 @@ def test_segments(ocr: OcrResult, expected: list[str]) -> None:
 def test_plain_text_lines_are_kept_whatever_their_letters() -> None:
     ocr = OcrResult.from_text("felix [at] harrowmill [dot] com\nJane • Doe")
     assert [s.text for s in segments(ocr)] == ["felix [at] harrowmill [dot] com", "Jane", "Doe"]
+
+
+@pytest.mark.parametrize(
+    ("ocr", "expected"),
+    [
+        pytest.param(
+            reading(
+                [("Nguyen", 90, 100, 200, 40), ("Marco", 310, 100, 170, 40),
+                 ("617-555-0192", 520, 108, 230, 26)],
+                [("jane@acme.example", 520, 160, 300, 26)],
+                [("www.acme.example", 522, 210, 280, 26)],
+                [("Boston,", 518, 260, 120, 26), ("MA", 650, 260, 50, 26)],
+            ),
+            ["Nguyen Marco", "617-555-0192", "jane@acme.example", "www.acme.example",
+             "Boston, MA"],
+            id="two-column-card-read-across-split-at-the-column-edge",
+        ),
+        pytest.param(
+            reading(
+                [("Dana", 90, 100, 90, 30), ("Whitfield", 195, 100, 170, 30),
+                 ("E-mail:", 410, 100, 120, 30), ("dana@northwind.example", 545, 100, 380, 30)],
+            ),
+            ["Dana Whitfield", "E-mail: dana@northwind.example"],
+            id="name-then-a-labelled-field-after-a-gap",
+        ),
+        pytest.param(
+            reading(
+                [("Head", 90, 100, 80, 30), ("of", 182, 100, 30, 30), ("Sales", 224, 100, 90, 30)],
+                [("Acme", 224, 150, 90, 30)],
+                [("Labs", 224, 200, 90, 30)],
+                [("Inc", 224, 250, 90, 30)],
+            ),
+            ["Head of Sales", "Acme", "Labs", "Inc"],
+            id="a-word-space-is-no-column-gap-even-at-an-edge",
+        ),
+        pytest.param(
+            reading([("Jane", 90, 100, 90, 30), ("Doe", 230, 100, 70, 30)]),
+            ["Jane Doe"],
+            id="a-wide-gap-alone-without-an-edge-or-label-keeps-the-line",
+        ),
+    ],
+)  # fmt: skip
+def test_rows_holding_two_fields_are_split(ocr: OcrResult, expected: list[str]) -> None:
+    assert [s.text for s in segments(ocr)] == expected

@@ -13,12 +13,16 @@ import unicodedata
 from dataclasses import dataclass
 
 from ..model import OcrResult, OcrWord
+from . import vocab
 
 #: A gap wider than this many line heights starts a new column segment.
 COLUMN_GAP = 2.2
 #: A word in a font this many times larger than its neighbour's is a logo or another line,
 #: however close; across a gap wider than a line height, this much larger is another field.
 LOGO_SIZE, OTHER_SIZE = 1.8, 1.43
+#: A word that starts where at least COLUMN_LINES lines start (within EDGE_SLACK line heights),
+#: after a gap wider than COLUMN_NEAR line heights, starts a column of its own.
+COLUMN_LINES, EDGE_SLACK, COLUMN_NEAR = 3, 0.5, 0.8
 #: Glyphs of bullets, bars and icons as Tesseract reads them; "&" and "-" are text.
 SEPARATOR_GLYPHS = frozenset("•·*«»|¦™©®_{}[]()~=—–<>°¢§¶†‡^`\"'")
 
@@ -72,8 +76,10 @@ def segments(ocr: OcrResult) -> list[Segment]:
         rows = _rows(_pieces(ocr), _slope(ocr))
     out: list[list[OcrWord]] = []
     geometry = ocr.engine != "text"
-    for row in rows:
-        out.extend(_join_spaced_letters(part) for part in _split_columns(row, geometry))
+    parts = [part for row in rows for part in _split_columns(row, geometry)]
+    if geometry:
+        parts = _split_at_column_edges(parts)
+    out.extend(_join_spaced_letters(part) for part in parts)
     out.sort(key=lambda ws: (min(w.box.top for w in ws), min(w.box.left for w in ws)))
     return [Segment(i, tuple(ws)) for i, ws in enumerate(out) if ws]
 
@@ -172,6 +178,38 @@ def _apart(prev: OcrWord, word: OcrWord, size: float) -> bool:
     if _size_ratio(prev, word) > LOGO_SIZE:
         return True
     return gap > size and _another_field(prev, word)
+
+
+def _split_at_column_edges(parts: list[list[OcrWord]]) -> list[list[OcrWord]]:
+    """Split a line where, after a gap wider than a word space, a word starts at the left edge
+    that several other lines start at: a two-column card read across ("Nguyen DeMarco" beside
+    "617-555-0192", whose column holds the email and the address too). A label after such a
+    gap ("Jane Doe   E-mail: jane@acme.com") starts another field as well."""
+    edges = [part[0].box.left for part in parts]
+    out = []
+    for part in parts:
+        size = statistics.median(w.box.height for w in part)
+        pieces: list[list[OcrWord]] = [[part[0]]]
+        for i, (prev, word) in enumerate(itertools.pairwise(part), start=1):
+            gap = word.box.left - prev.box.right
+            shared = sum(abs(edge - word.box.left) <= EDGE_SLACK * size for edge in edges)
+            value = part[i + 1].text if i + 1 < len(part) else ""
+            label = _is_label(word.text) and gap > size and _is_value(value)
+            if gap > COLUMN_NEAR * size and (shared >= COLUMN_LINES or label):
+                pieces.append([])
+            pieces[-1].append(word)
+        out.extend(pieces)
+    return out
+
+
+def _is_label(text: str) -> bool:
+    return text.rstrip(":.").casefold() in vocab.FIELD_LABELS
+
+
+def _is_value(text: str) -> bool:
+    """Return whether a word can be what a label labels: a number, an address, a website (not
+    the next letter of "A N S E L M" set wide)."""
+    return any(c.isdigit() for c in text) or "@" in text or text.casefold().startswith("www")
 
 
 def _size_ratio(a: OcrWord, b: OcrWord) -> float:

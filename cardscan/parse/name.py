@@ -26,8 +26,10 @@ _GLUE_FRAGMENT = re.compile(r"\b([A-ZÀ-Þ][a-zà-ÿ]{0,3}) ([a-zà-ÿ]{2,})\b")
 _L_FOR_I = re.compile(r"(?<![\w'’-])l(?=[a-zà-ÿ]{2,}\b)")
 
 
-#: how much probablepeople's person (+1) or organisation (-1) tagging of a line weighs
-PERSON_WEIGHT = 0.8
+#: how much probablepeople's person (+1) or organisation (-1) tagging of a line weighs: an
+#: organisation's name is told more surely than a person's ("Ariana Tunisie", a town and a
+#: country, reads as a person; an unusual name as neither)
+PERSON_WEIGHT, ORGANISATION_WEIGHT = 0.3, 0.8
 #: a line that matches a domain name this well (company.domain_agreement) is the company's
 DOMAIN_NAMED = 0.8
 
@@ -123,7 +125,10 @@ def name_score(
             return 0.2
         if domain_agreement(line, list(labels)) >= DOMAIN_NAMED:
             return 0.2
-    score = 1.0 + 3.0 * agreement + PERSON_WEIGHT * person_evidence(line)
+    evidence = person_evidence(line)
+    score = (
+        1.0 + 3.0 * agreement + (PERSON_WEIGHT if evidence > 0 else ORGANISATION_WEIGHT) * evidence
+    )
     score += 1.0 * seg.height / max(max_height, 1.0)
     return score - 0.3 * order
 

@@ -279,6 +279,12 @@ LABEL_REGIONS = MappingProxyType(
     }
 )  # fmt: skip
 
+#: Labels that start a field on a line ("Jane Doe   E-mail: jane@acme.com").
+FIELD_LABELS = words(
+    "e-mail email mail e tel phone ph mobile mob cell fax web www t m f w p telefon tél handy "
+    "mobil portable"
+)
+
 #: Domain endings reserved for documentation and tests (RFC 2606, RFC 6761): real on sample
 #: cards and in examples, though no registry holds them.
 RESERVED_ENDINGS = words("example test invalid localhost")
