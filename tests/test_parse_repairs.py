@@ -54,7 +54,8 @@ def test_names_are_rewritten_only_where_the_card_supports_it(
         P("@@jane.doe@acme.com", ("jane.doe@acme.com",), (), id="icon-read-as-at-at"),
         P("jane@acme.al", ("jane@acme.al",), (), id="real-country-ending-is-not-mended"),
         P("jane@acme.example", ("jane@acme.example",), (), id="reserved-example-ending"),
-        P("jane.doe@acme.xq", (), (), id="no-real-ending-fits-no-address"),
+        P("jane.doe@acme.xq", ("jane.doe@acme.xq",), (),
+          id="no-real-ending-fits-kept-for-a-person-to-check"),
     ],
 )  # fmt: skip
 def test_domains_are_checked_against_the_public_suffix_list(
@@ -62,6 +63,12 @@ def test_domains_are_checked_against_the_public_suffix_list(
 ) -> None:
     contact = parse_text(f"Jane Doe\n{text}", region="US")
     assert (contact.emails, contact.websites) == (emails, websites)
+
+
+def test_an_ending_nothing_mends_is_kept_doubtful() -> None:
+    contact = parse_text("Jane Doe\njane.doe@acme.xq", region="US")
+    assert contact.confidence["emails"] < 1.0
+    assert any("no real ending, check it" in w for w in contact.warnings)
 
 
 def test_a_mended_ending_is_warned_about() -> None:

@@ -72,7 +72,9 @@ def _candidates(text: str, domains: tuple[str, ...]) -> list[tuple[str, str, lis
         value, extra = _strip_label(m.group(0))
         value, domain_note = _repair_domain(value, domains)
         if not suffixes.is_known(value.rpartition("@")[2]):
-            continue  # an ending no registry has, and no real one it is a misreading of
+            # an ending no registry has, and no real one it is a misreading of: kept for a
+            # person to check, as a doubtful reading
+            domain_note = [*domain_note, "no real ending, check it"]
         repairs = notes + extra + domain_note
         out.append((text if repairs else value, value, repairs))
     return out
