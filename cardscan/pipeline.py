@@ -11,7 +11,7 @@ from pathlib import Path
 from . import imageio, parse, preprocess, reading
 from .contact import CONTACT_FIELDS, Contact, merge_contacts
 from .errors import NoCardTextError
-from .model import CardImage, LoadedImage, OcrResult, Quality
+from .model import CardImage, LoadedImage, OcrResult, Pixels, Quality
 from .preprocess import FlatCard
 from .settings import ScanSettings
 from .trace import Trace, draw_ocr_boxes
@@ -97,8 +97,9 @@ def scan_pages(
         source, sha256 = page.source, page.sha256
         with clock.stage("preprocess"):
             flat = preprocess.cut_out(page, trace)
+            frame = preprocess.whole_frame(page) if plan.second_engine else None
         del page
-        yield _read_cards(flat, source, sha256, settings, plan, clock, trace)
+        yield _read_cards(flat, frame, source, sha256, settings, plan, clock, trace)
 
 
 def _loaded(path: str | Path, clock: StageClock) -> Iterator[LoadedImage]:
@@ -110,6 +111,7 @@ def _loaded(path: str | Path, clock: StageClock) -> Iterator[LoadedImage]:
 
 def _read_cards(
     flat: list[FlatCard],
+    frame: Pixels | None,
     source: str,
     sha256: str,
     settings: ScanSettings,
@@ -120,15 +122,18 @@ def _read_cards(
     """Return a result per card that holds something of a card; raise NoCardTextError if none.
 
     Each card has the whole --timeout for all its readings, the orientation reading included.
+    frame is the whole photo for a second engine (auto): it re-reads a weak card there when
+    the photo holds one card, and the whole photo when no card held anything.
     """
     results = []
     region = settings.parse.phone_region
+    alone = frame if len(flat) == 1 else None  # several cards: the photo mixes their fields
     for number, found in enumerate(flat, start=1):
         reader = plan.reader(settings.engine.timeout)
         with clock.stage("preprocess"):
             card = preprocess.choose_upright(found, number, reader, trace)
         with clock.stage("read"):
-            contact, text = reading.read_contact(card, reader, plan, region)
+            contact, text = reading.read_contact(card, reader, plan, region, alone)
         if trace is not None:
             trace(f"4-card{number}-ocr", draw_ocr_boxes(card.pixels, text))
         if card.qr_payload:
@@ -137,6 +142,13 @@ def _read_cards(
         if _is_empty(contact):
             continue  # text, but nothing of a card: a logo, a pattern, a blank back
         results.append(ScanResult(replace(contact, source=source), card, text, sha256))
+    if not results and frame is not None:
+        with clock.stage("read"):
+            found_in_frame = reading.read_frame(frame, plan, settings.engine.timeout, region)
+        if found_in_frame is not None and not _is_empty(found_in_frame[0]):
+            contact, text = found_in_frame
+            card = CardImage(pixels=frame, method="frame")
+            results.append(ScanResult(replace(contact, source=source), card, text, sha256))
     if not results:
         raise NoCardTextError(source)
     return PageScan(results, skipped=len(flat) - len(results))

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from . import ocr, parse
 from .contact import Contact
 from .errors import MissingDependencyError, OcrError
-from .model import CardImage, OcrResult
+from .model import CardImage, Layout, OcrResult, Pixels
 from .parse import readings
 from .settings import EngineOptions
 
@@ -57,9 +57,17 @@ def plan_for(options: EngineOptions) -> ReadingPlan:
 
 
 def read_contact(
-    card: CardImage, reader: ocr.CardReader, plan: ReadingPlan, region: str
+    card: CardImage,
+    reader: ocr.CardReader,
+    plan: ReadingPlan,
+    region: str,
+    frame: Pixels | None = None,
 ) -> tuple[Contact, OcrResult]:
-    """Return the contact the card's readings make together, and its first reading."""
+    """Return the contact the card's readings make together, and its first reading.
+
+    A weak card is read again by the plan's second engine, if it has one: the whole photo
+    (frame) when given, else the card.
+    """
     first = ocr.read_card(card, reader)
     contact = parse.parse_card(first, region=region)
     for model in plan.models[1:]:
@@ -72,16 +80,34 @@ def read_contact(
     if plan.second_engine is not None and is_weak(contact, first):
         other_reader = ocr.CardReader(plan.second_engine, None, reader.deadline)
         try:
-            other = ocr.read_card(card, other_reader, retry=False)
+            if frame is None:
+                other = ocr.read_card(card, other_reader, retry=False)
+            else:
+                other = other_reader.read(other_reader.prepare(frame), Layout.SPARSE)
         except OcrError:
             return contact, first
         contact = readings.with_other_engine(contact, parse.parse_card(other, region=region))
     return contact, first
 
 
+def read_frame(
+    frame: Pixels, plan: ReadingPlan, timeout: float, region: str
+) -> tuple[Contact, OcrResult] | None:
+    """Return what the second engine reads on the whole photo, when no card found in it held
+    anything (None without a second engine, or when it fails)."""
+    if plan.second_engine is None:
+        return None
+    reader = ocr.CardReader(plan.second_engine, None, ocr.Deadline(timeout))
+    try:
+        text = reader.read(reader.prepare(frame), Layout.SPARSE)
+    except OcrError:
+        return None
+    return parse.parse_card(text, region=region), text
+
+
 def is_weak(contact: Contact, first: OcrResult) -> bool:
-    """Return whether a reading is worth a second engine's time: no way to reach the person
-    found, an unsure reading, or almost no text."""
-    unreachable = not contact.emails and not contact.phones
+    """Return whether a reading is worth a second engine's time: no email or no phone found
+    (nearly every card prints both), an unsure reading, or almost no text."""
+    unreachable = not contact.emails or not contact.phones
     unsure = first.confidence < WEAK_CONFIDENCE
     return unreachable or unsure or first.confident_characters < WEAK_TEXT

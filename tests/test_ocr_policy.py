@@ -13,7 +13,7 @@ import numpy as np
 import pytest
 
 from cardscan import ocr, pipeline, reading
-from cardscan.contact import Contact
+from cardscan.contact import Contact, Phone
 from cardscan.errors import NoCardTextError, OcrTimeoutError
 from cardscan.model import Box, CardImage, Layout, LoadedImage, OcrLine, OcrResult, OcrWord, Pixels
 from cardscan.settings import ScanSettings
@@ -35,6 +35,7 @@ class FakeEngine:
     name: str = "fake"
     prefers_normalised: bool = False
     calls: list[tuple[Layout, str | None, float]] = field(default_factory=list)
+    shapes: list[tuple[int, ...]] = field(default_factory=list)
 
     def probe(self) -> ocr.EngineInfo:
         return ocr.EngineInfo(self.name, "1", "(test)", ("m",))
@@ -50,6 +51,7 @@ class FakeEngine:
         timeout: float = 60.0,
     ) -> OcrResult:
         self.calls.append((layout, model, timeout))
+        self.shapes.append(pixels.shape)
         if self.delay > timeout:
             raise OcrTimeoutError(f"{self.name} took longer than {timeout:.3g}s")
         time.sleep(self.delay)
@@ -131,11 +133,44 @@ def test_a_card_with_no_text_is_no_card_text(monkeypatch: pytest.MonkeyPatch):
     ("contact", "text", "weak"),
     [
         pytest.param(Contact(name="Jane Doe"), "Jane Doe " * 10, True, id="no-email-no-phone"),
+        pytest.param(Contact(emails=("j@x.example",)), "j@x.example " * 10, True, id="no-phone"),
         pytest.param(
-            Contact(emails=("j@x.example",)), "jane@x.example " * 10, False, id="reachable"
+            Contact(emails=("j@x.example",), phones=(Phone("+14155550134", "work"),)),
+            "jane@x.example " * 10,
+            False,
+            id="email-and-phone-read-confidently",
         ),
-        pytest.param(Contact(emails=("j@x.example",)), "j@x.example", True, id="almost-no-text"),
+        pytest.param(
+            Contact(emails=("j@x.example",), phones=(Phone("+14155550134", "work"),)),
+            "j@x.example",
+            True,
+            id="almost-no-text",
+        ),
     ],
 )
 def test_auto_re_reads_only_weak_cards(contact, text, weak):
     assert reading.is_weak(contact, result(text, 0.9)) is weak
+
+
+def test_auto_reads_the_whole_photo_when_the_card_read_nothing(monkeypatch: pytest.MonkeyPatch):
+    blank = FakeEngine([result("", 0.0) for _ in range(4)])
+    second = FakeEngine([result("Jane Doe jane@acme.example", 0.9)], name="second")
+    plan = reading.ReadingPlan(blank, ("m",), second_engine=second)
+    monkeypatch.setattr(reading, "plan_for", lambda options: plan)
+    image = LoadedImage("logo.png", np.full((300, 500, 3), 255, np.uint8), "0" * 64)
+    [found] = pipeline.scan_image(image, ScanSettings())
+    assert found.contact.emails == ("jane@acme.example",)
+    assert second.shapes == [(300, 500, 3)]  # the whole photo, as it was, not the card
+    assert [call[0] for call in second.calls] == [Layout.SPARSE]
+
+
+def test_auto_re_reads_a_weak_card_on_the_whole_photo(monkeypatch: pytest.MonkeyPatch):
+    weak = FakeEngine([result("ACME", 0.9) for _ in range(4)])
+    second = FakeEngine([result("jane@acme.example +1 415 555 0134", 0.9)], name="second")
+    plan = reading.ReadingPlan(weak, ("m",), second_engine=second)
+    monkeypatch.setattr(reading, "plan_for", lambda options: plan)
+    image = LoadedImage("card.png", np.full((300, 500, 3), 255, np.uint8), "0" * 64)
+    [found] = pipeline.scan_image(image, ScanSettings())
+    assert found.contact.emails == ("jane@acme.example",)
+    assert [p.number for p in found.contact.phones] == ["+14155550134"]
+    assert len(second.calls) == 1

@@ -403,3 +403,53 @@ def test_other_engine_fills_only_what_the_first_lacks(
     first: Contact, other: Contact, expected: Contact
 ) -> None:
     assert with_other_engine(first, other) == expected
+
+
+WORK, MOBILE = Phone("+14155550134", "work"), Phone("+14155550178", "mobile")
+
+
+@pytest.mark.parametrize(
+    ("first", "other", "emails", "phones"),
+    [
+        pytest.param(
+            Contact(emails=("jane@acme.example",), phones=(WORK,)),
+            Contact(emails=("jane@acme.example",), phones=(WORK, MOBILE)),
+            ("jane@acme.example",),
+            (WORK, MOBILE),
+            id="photo-first-engine-missed-the-mobile-of-the-same-office",
+        ),
+        pytest.param(
+            Contact(phones=(WORK,)),
+            Contact(phones=(Phone("+14155550184", "work"),)),
+            (),
+            (WORK,),
+            id="a-number-one-digit-apart-is-a-misreading-not-a-second-phone",
+        ),
+        pytest.param(
+            Contact(emails=("jane@acme.example",)),
+            Contact(emails=("jane@acrne.example", "sales@acme.example")),
+            ("jane@acme.example", "sales@acme.example"),
+            (),
+            id="a-misread-address-is-not-added-a-second-one-is",
+        ),
+        pytest.param(
+            Contact(emails=("tuan@royaicargo.example",), websites=("www.royalcargo.example",)),
+            Contact(emails=("tuan@royalcargo.example",)),
+            ("tuan@royalcargo.example",),
+            (),
+            id="engines-disagree-on-a-domain-the-website-spells-it",
+        ),
+        pytest.param(
+            Contact(emails=("tuan@royaicargo.example",)),
+            Contact(emails=("tuan@royalcargo.example",)),
+            ("tuan@royaicargo.example",),
+            (),
+            id="engines-disagree-with-no-other-evidence-the-first-stands",
+        ),
+    ],
+)
+def test_other_engine_adds_further_emails_and_phones(
+    first: Contact, other: Contact, emails: tuple[str, ...], phones: tuple[Phone, ...]
+) -> None:
+    combined = with_other_engine(first, other)
+    assert (combined.emails, combined.phones) == (emails, phones)

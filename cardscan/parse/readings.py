@@ -15,9 +15,10 @@ what the first engine's readings did not find.
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 from dataclasses import replace
 from difflib import SequenceMatcher
+from typing import Any, TypeVar
 
 from ..contact import Contact, warned_field
 from ..model import OcrResult
@@ -46,26 +47,69 @@ def with_accents(english: Contact, latin_text: OcrResult, region: str) -> Contac
     return combine(english, latin, accented_spellings(latin_text), doubted_spellings(latin_text))
 
 
+T = TypeVar("T")
+
 #: the fields another engine's reading may fill when the first engine found nothing for them
 _FILLABLE = ("name", "title", "company", "emails", "phones", "websites", "address")
 
 
 def with_other_engine(first: Contact, other: Contact) -> Contact:
-    """Return first with each field it lacks taken from another engine's reading of the card.
+    """Return first with what another engine's reading of the card adds to it.
 
-    A field first holds is kept: a confident reading is never overwritten by a guess.
+    A field first lacks is taken whole. An email or phone first holds is kept, and the other
+    reading's further ones are added unless they look like a misreading of one kept (a digit
+    or a letter or two apart): a confident reading is never overwritten by a guess.
     """
     taken = [f for f in _FILLABLE if not getattr(first, f) and getattr(other, f)]
-    if not taken:
-        return first
-    values = {f: getattr(other, f) for f in taken}
+    values: dict[str, Any] = {f: getattr(other, f) for f in taken}
     if "name" in taken:
         values |= {"given_name": other.given_name, "family_name": other.family_name}
+    emails = _further(first.emails, other.emails, _same_address)
+    phones = _further(first.phones, other.phones, lambda a, b: _same_number(a.number, b.number))
+    if first.emails and emails:
+        values["emails"] = first.emails + emails
+    if first.phones and phones:
+        values["phones"] = first.phones + phones
+    # Both engines' addresses and the sites vote on each domain, as in combine: one engine's
+    # "royaicargo" yields to the other's "royalcargo" where the website spells it so.
+    hosts = [web.host(site) for site in first.websites + other.websites]
+    read = first.emails + other.emails + tuple(hosts * 2)
+    voted, repairs = _voted_domains(values.get("emails", first.emails), read)
+    if voted != values.get("emails", first.emails):
+        values["emails"] = voted
+    if not values:
+        return first
     confidence = dict(first.confidence) | {
         f: other.confidence[f] for f in taken if f in other.confidence
     }
     warnings = first.warnings + tuple(w for w in other.warnings if warned_field(w) in taken)
-    return replace(first, **values, confidence=confidence, warnings=warnings)
+    return replace(first, **values, confidence=confidence, warnings=warnings + repairs)
+
+
+#: two addresses whose local parts and domains are each this alike (difflib ratio) are one
+#: read twice: jane@acrne.example is jane@acme.example misread, sales@acme.example is another
+SAME_PART = 0.8
+
+
+def _further(
+    kept: tuple[T, ...], offered: tuple[T, ...], same: Callable[[T, T], bool]
+) -> tuple[T, ...]:
+    """Return the offered items unlike every kept one (none a misreading of one kept)."""
+    return tuple(item for item in offered if not any(same(item, k) for k in kept))
+
+
+def _same_address(one: str, other: str) -> bool:
+    ours, theirs = one.casefold().rpartition("@")[::2], other.casefold().rpartition("@")[::2]
+    parts = zip(ours, theirs, strict=True)  # (local part, domain) of each
+    return all(SequenceMatcher(None, a, b).ratio() >= SAME_PART for a, b in parts)
+
+
+def _same_number(one: str, other: str) -> bool:
+    """Return whether two E.164 numbers are one read twice: a digit apart at most (a work and
+    a mobile number of one office share all but a few)."""
+    if len(one) != len(other):
+        return False
+    return sum(a != b for a, b in zip(one, other, strict=True)) <= 1
 
 
 def combine(

@@ -37,7 +37,12 @@ __all__ = [
     "normalise",
     "rotate",
     "turn_upright",
+    "whole_frame",
 ]
+
+#: the long side of the whole photo a second engine reads when the card reads weakly: card
+#: text stays legible at it, and the engine's memory stays within a worker's budget
+FRAME_SIDE = 2000
 
 
 @dataclass(frozen=True)
@@ -165,6 +170,13 @@ def _flat(pixels: Pixels, outline: Outline, factor: float) -> FlatCard:
         return FlatCard(resize_for_ocr(pixels), None, "frame", card_scale(frame_quad(pixels)))
     quad = outline.quad * factor
     return FlatCard(warp_quad(pixels, quad), _corners(quad), outline.method, card_scale(quad))
+
+
+def whole_frame(image: LoadedImage) -> Pixels:
+    """Return the whole photo at most FRAME_SIDE long: what a second engine reads when the
+    card found in it reads weakly (the outline may have been a logo, not the card)."""
+    small, _ = downscale(image.pixels, FRAME_SIDE)
+    return small.copy() if small is image.pixels else small
 
 
 def _corners(quad: object) -> Corners:
