@@ -65,7 +65,7 @@ class EngineName(StrEnum):
 class EngineOptions:
     """How to read a card: which engine, in which language, and for how long."""
 
-    engine: str = "tesseract"
+    engine: str = "auto"
     lang: str = "eng"
     #: seconds every reading of one card together may take (orientation, retries, second readings)
     timeout: float = 60.0

@@ -184,8 +184,8 @@ def main() -> int:
     parser.add_argument("--store-size", type=int, default=10_000)
     parser.add_argument("--fast", action="store_true", help="one reading, as `cardscan --fast`")
     parser.add_argument(
-        "--engine", default="tesseract", choices=[e.value for e in EngineName],
-        help="as `cardscan scan --engine` (default tesseract)",
+        "--engine", default="auto", choices=[e.value for e in EngineName],
+        help="as `cardscan scan --engine` (default auto, as cardscan)",
     )  # fmt: skip
     args = parser.parse_args()
     return_freed_memory_promptly()  # as `cardscan add` / `scan` do

@@ -273,8 +273,8 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument("--skip", type=int, default=0, help="leave out the first N of each tier")
     parser.add_argument("--fast", action="store_true", help="read as `cardscan scan --fast`")
     parser.add_argument(
-        "--engine", default="tesseract", choices=[e.value for e in EngineName],
-        help="read as `cardscan scan --engine` (default tesseract)",
+        "--engine", default="auto", choices=[e.value for e in EngineName],
+        help="read as `cardscan scan --engine` (default auto, as cardscan)",
     )  # fmt: skip
     parser.add_argument(
         "--region", help="phone region, as `cardscan scan --region` (default: the user's)"

@@ -57,7 +57,7 @@ def add(
     lang: LangOption = "eng",
     timeout: TimeoutOption = 60.0,
     fast: FastOption = False,
-    engine: EngineOption = EngineName.TESSERACT,
+    engine: EngineOption = EngineName.AUTO,
     jobs: JobsOption = None,
     pages: PagesOption = None,
     db: DbOption = None,

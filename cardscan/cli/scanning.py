@@ -77,7 +77,7 @@ def scan_settings(
     lang: str,
     timeout: float,
     fast: bool = False,
-    engine: EngineName = EngineName.TESSERACT,
+    engine: EngineName = EngineName.AUTO,
 ) -> ScanSettings:
     """Return the settings for reading cards from the command's options.
 
@@ -97,7 +97,7 @@ def scan(
     lang: LangOption = "eng",
     timeout: TimeoutOption = 60.0,
     fast: FastOption = False,
-    engine: EngineOption = EngineName.TESSERACT,
+    engine: EngineOption = EngineName.AUTO,
     jobs: JobsOption = None,
     pages: PagesOption = None,
     debug_dir: Annotated[
@@ -154,7 +154,7 @@ def doctor(
     db: DbOption = None,
     lang: LangOption = "eng",
     timeout: TimeoutOption = 60.0,
-    engine: EngineOption = EngineName.TESSERACT,
+    engine: EngineOption = EngineName.AUTO,
 ) -> None:
     """Check the OCR engines and the contact store; exit non-zero when something is broken."""
     broken: CardscanError | None = None
