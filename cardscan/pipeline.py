@@ -142,6 +142,7 @@ def _read_cards(
         if _is_empty(contact):
             continue  # text, but nothing of a card: a logo, a pattern, a blank back
         results.append(ScanResult(replace(contact, source=source), card, text, sha256))
+    skipped = len(flat) - len(results)  # card-shaped regions that held nothing of a card
     if not results and frame is not None:
         with clock.stage("read"):
             found_in_frame = reading.read_frame(frame, plan, settings.engine.timeout, region)
@@ -151,7 +152,7 @@ def _read_cards(
             results.append(ScanResult(replace(contact, source=source), card, text, sha256))
     if not results:
         raise NoCardTextError(source)
-    return PageScan(results, skipped=len(flat) - len(results))
+    return PageScan(results, skipped=skipped)
 
 
 def _with_qr(contact: Contact, payload: str, region: str) -> Contact:
