@@ -71,7 +71,7 @@ def with_other_engine(first: Contact, other: Contact) -> Contact:
     if first.phones and phones:
         values["phones"] = first.phones + phones
     # Both engines' addresses and the sites vote on each domain, as in combine: one engine's
-    # "royaicargo" yields to the other's "royalcargo" where the website spells it so.
+    # "coastaicargo" yields to the other's "coastalcargo" where the website spells it so.
     hosts = [web.host(site) for site in first.websites + other.websites]
     read = first.emails + other.emails + tuple(hosts * 2)
     voted, repairs = _voted_domains(values.get("emails", first.emails), read)
