@@ -27,6 +27,17 @@ def _since(text: str) -> date:
         raise typer.BadParameter(str(e)) from None
 
 
+SinceOption = Annotated[
+    date | None,
+    typer.Option(
+        "--since",
+        parser=_since,
+        metavar="DATE",
+        help="Only contacts met on or after DATE: YYYY-MM-DD, yesterday, 2 weeks ago.",
+    ),
+]
+
+
 def _ids(text: str) -> list[int]:
     try:
         return [int(part) for part in text.replace(" ", "").split(",") if part]
@@ -56,15 +67,7 @@ def export(
     tag: Annotated[
         str | None, typer.Option("--tag", help="Only contacts with this tag (any case).")
     ] = None,
-    since: Annotated[
-        date | None,
-        typer.Option(
-            "--since",
-            parser=_since,
-            metavar="DATE",
-            help="Only contacts met on or after DATE: YYYY-MM-DD, yesterday, 2 weeks ago.",
-        ),
-    ] = None,
+    since: SinceOption = None,
     ids: Annotated[
         list[int] | None,
         typer.Option("--ids", parser=_ids, metavar="1,2,5", help="Only these contact ids."),

@@ -5,7 +5,6 @@ from __future__ import annotations
 import signal
 import threading
 import webbrowser
-from datetime import date
 from typing import Annotated
 
 import typer
@@ -13,7 +12,7 @@ import typer
 from ..web import ReviewConfig, ReviewServer, create_app, is_loopback
 from ..web.cards import selection
 from .app import app
-from .exporting import _check_ids, _flatten, _ids, _since
+from .exporting import SinceOption, _check_ids, _flatten, _ids
 from .options import DbOption, RegionOption, open_store, region_of
 
 
@@ -24,15 +23,7 @@ def review(
         typer.Option("--ids", parser=_ids, metavar="1,2,5", help="Review these contact ids."),
     ] = None,
     tag: Annotated[str | None, typer.Option("--tag", help="Only contacts with this tag.")] = None,
-    since: Annotated[
-        date | None,
-        typer.Option(
-            "--since",
-            parser=_since,
-            metavar="DATE",
-            help="Only contacts met on or after DATE: YYYY-MM-DD, yesterday, 2 weeks ago.",
-        ),
-    ] = None,
+    since: SinceOption = None,
     everything: Annotated[
         bool,
         typer.Option(
