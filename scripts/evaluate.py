@@ -13,9 +13,10 @@ when given; the truth's region is never handed to cardscan. A table gives, per t
 the share of cards with each field right and the seconds per card. An image on which cardscan
 raises counts as an empty prediction and is listed.
 
---ocr-cache keeps what the OCR read of each image in a file (scripts/ocr_cache.py) and parses
-those readings again on the next run instead of reading the image: a run over the dev set then
-takes seconds, for working on the parser (a cached image's seconds are the parser's alone).
+--ocr-cache keeps what the OCR engines read in a file (scripts/ocr_cache.py) and answers the
+same readings from it on the next run instead of running the engine again: a run over the dev
+set then takes a fraction of the time, for working on the parser (a cached image's seconds are
+then preprocessing's and the parser's alone).
 --skip N leaves out the first N images of each tier (--skip 60 --limit 100: cards 60-159 of a
 larger generated slice).
 
@@ -27,6 +28,7 @@ The scoring rules are in scripts/scoring.py.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import statistics
 import sys
@@ -78,60 +80,47 @@ def empty_prediction(image: str) -> Json:
 
 @dataclass(frozen=True)
 class Job:
-    """One image to read: where, with which settings, and its cached readings if any."""
+    """One image to read: where, and with which settings."""
 
     root: str
     truth: Json
     region: str
     engine: EngineOptions = field(default_factory=EngineOptions)
-    cached: Json | None = None  # an ocr_cache record
-    caching: bool = False  # read the image for the cache when it is not in it
 
 
-def run_one(job: Job) -> tuple[Outcome, Json | None]:
-    """Return cardscan's reading of one truth image and, when the image was read for the cache,
-    its new cache record (cardscan is imported here: workers import it anyway)."""
+def run_one(job: Job) -> Outcome:
+    """Return cardscan's reading of one truth image (cardscan is imported here: workers import
+    it anyway)."""
     from cardscan.errors import CardscanError
     from cardscan.pipeline import scan_file
     from cardscan.settings import ParseOptions, ScanSettings
 
     image, start = job.truth["image"], time.perf_counter()
-    path, record = Path(job.root) / image, None
+    settings = ScanSettings(job.engine, ParseOptions(phone_region=job.region))
     try:
-        if job.cached is None and job.caching:
-            record = ocr_cache.read_image(str(path), job.engine)
-        if job.cached or record:
-            contacts = ocr_cache.replay(job.cached or record, job.region, job.engine)
-        else:
-            settings = ScanSettings(job.engine, ParseOptions(phone_region=job.region))
-            contacts = [r.contact for r in scan_file(path, settings)]
+        contacts = [r.contact for r in scan_file(Path(job.root) / image, settings)]
         prediction, error = contact_prediction(image, contacts[0]), None
     except CardscanError as e:
         prediction, error = empty_prediction(image), f"{type(e).__name__}: {e}"
     except Exception as e:  # a crash is a bug to list, but must not hide the other images' scores
         prediction, error = empty_prediction(image), f"CRASH {type(e).__name__}: {e}"
     seconds = time.perf_counter() - start
-    return Outcome(image, job.truth["tier"], prediction, seconds, error), record
+    return Outcome(image, job.truth["tier"], prediction, seconds, error)
 
 
-def run_all(jobs: Sequence[Job], workers: int, cache: Path | None = None) -> list[Outcome]:
-    """Return the outcomes of every job, in order, using `workers` processes; records read for
-    the cache are appended to it."""
+def run_all(jobs: Sequence[Job], workers: int) -> list[Outcome]:
+    """Return the outcomes of every job, in order, using `workers` processes."""
     if workers <= 1:
-        return _with_progress(map(run_one, jobs), len(jobs), cache)
+        return _with_progress(map(run_one, jobs), len(jobs))
     with ProcessPoolExecutor(max_workers=workers) as pool:
-        return _with_progress(pool.map(run_one, jobs), len(jobs), cache)
+        return _with_progress(pool.map(run_one, jobs), len(jobs))
 
 
-def _with_progress(
-    results: Iterable[tuple[Outcome, Json | None]], total: int, cache: Path | None
-) -> list[Outcome]:
+def _with_progress(results: Iterable[Outcome], total: int) -> list[Outcome]:
     """Return the outcomes as a list, counting them on stderr (a dev-set run takes minutes)."""
     done, live = [], sys.stderr.isatty()
-    for outcome, record in results:
+    for outcome in results:
         done.append(outcome)
-        if record is not None and cache is not None:
-            ocr_cache.append(cache, [record])
         if live:
             print(f"\r{len(done)}/{total} {outcome.image:<40}", end="", file=sys.stderr, flush=True)
     if live:
@@ -279,9 +268,7 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument(
         "--region", help="phone region, as `cardscan scan --region` (default: the user's)"
     )
-    parser.add_argument(
-        "--ocr-cache", type=Path, help="keep the OCR readings here and parse them again"
-    )
+    parser.add_argument("--ocr-cache", type=Path, help="keep the OCR readings here and reuse them")
     return parser.parse_args(argv)
 
 
@@ -293,15 +280,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     truths = load_truth(args.dir, tiers, args.limit, args.skip)
     region = (args.region or default_region()).upper()
     engine = EngineOptions(engine=args.engine, second_reading=not args.fast)
-    cached = ocr_cache.load(args.ocr_cache) if args.ocr_cache else {}
-    jobs = [
-        Job(str(args.dir), truth, region, engine,
-            cached.get(ocr_cache.sha256_of(args.dir / truth["image"])) if cached else None,
-            caching=args.ocr_cache is not None)
-        for truth in truths
-    ]  # fmt: skip
+    jobs = [Job(str(args.dir), truth, region, engine) for truth in truths]
     start = time.perf_counter()
-    outcomes = run_all(jobs, args.jobs, args.ocr_cache)
+    with ocr_cache.installed(args.ocr_cache) if args.ocr_cache else contextlib.nullcontext():
+        outcomes = run_all(jobs, args.jobs)
     elapsed = time.perf_counter() - start
     print(format_table(summary_rows(truths, outcomes)))
     print(f"\n{len(truths)} images in {elapsed:.1f} s with -j {args.jobs}, region {region}")

@@ -1,19 +1,18 @@
 #!/usr/bin/env python3
-"""Keep what the OCR read of each image, so parser changes can be measured in seconds.
+"""Keep what the OCR engines read, so parser changes can be measured in seconds.
 
-    python scripts/ocr_cache.py CACHE.jsonl IMAGE... [-j N]          # read, append to the cache
-    python scripts/ocr_cache.py CACHE.jsonl IMAGE... --replay [--region XX]
-                                                                   # parse again: scan --json lines
+    python scripts/ocr_cache.py CACHE.jsonl IMAGE... [-j N] [--engine E] [--region XX]
+                                                     # `cardscan scan --json` lines on stdout
 
-Reading a card (finding it, turning it upright, two Tesseract readings) takes about a second;
-parsing what was read takes milliseconds. The cache holds, per image (keyed by the sha256 of its
-bytes), every card's readings (words, boxes, confidences) and its QR payload; --replay runs only
-the parser and the combine of the readings on them, as `cardscan scan` does after the OCR, and
-prints `cardscan scan --json` lines (for ../shared/bench/score_real.py). Images already in the
-cache are not read again. scripts/evaluate.py --ocr-cache uses the same cache.
-
-A cache is only as current as the OCR that filled it: after a change to preprocessing or the
-OCR, start a new one.
+The cache sits under the engines: every reading any engine makes of some pixels (with a
+layout and a model) is kept in CACHE.jsonl, keyed by those pixels, and the next run that asks
+the same engine for the same pixels gets the kept reading instead of running the engine. The
+whole pipeline runs as `cardscan scan` runs it (finding the card, ranking outlines, turning it
+upright, both models, auto's second engine, the parser); only what an engine would read again
+is taken from the file. A change to preprocessing gives other pixels, which are read afresh
+and added: the cache never answers for pixels it has not seen. Reading a real photo takes
+seconds; preprocessing and parsing it, well under one. scripts/evaluate.py --ocr-cache uses
+the same cache.
 """
 
 from __future__ import annotations
@@ -22,19 +21,14 @@ import argparse
 import contextlib
 import hashlib
 import json
+import os
 import sys
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 Json = dict[str, Any]
-
-
-def sha256_of(path: str | Path) -> str:
-    """Return the sha256 of a file's bytes: the cache key, as the store keys imports."""
-    return hashlib.sha256(Path(path).read_bytes()).hexdigest()
 
 
 # --- readings <-> JSON ---------------------------------------------------------------------
@@ -66,131 +60,127 @@ def result_of(data: Json) -> Any:
     return OcrResult(lines, data["width"], data["height"], data["engine"], data["lang"])
 
 
-# --- reading and replaying -----------------------------------------------------------------
+# --- the engine that remembers -------------------------------------------------------------
 
 
-def read_image(path: str, engine: Any = None) -> Json:
-    """Return the cache record of one image: each card's readings as `cardscan scan` reads
-    them (the steps of pipeline._read_cards and reading.read_contact up to the parser), with
-    EngineOptions engine (default: the defaults). Auto mode's second engine is not kept."""
-    from cardscan import imageio, ocr, preprocess, reading
-    from cardscan.errors import CardscanError, OcrError
-    from cardscan.settings import EngineOptions
+class CachedEngine:
+    """An OCR engine (the Engine protocol) that answers from the cache what the engine it
+    wraps read before, and reads and keeps the rest. An engine's failure is not kept."""
 
-    options = engine or EngineOptions()
-    record: Json = {"sha256": sha256_of(path), "path": str(path), "cards": [], "error": None}
+    def __init__(self, engine: Any, known: dict[str, Json], path: Path) -> None:
+        self.engine, self.known, self.path = engine, known, path
+        self.name = engine.name
+        self.prefers_normalised = engine.prefers_normalised
+
+    def probe(self) -> Any:
+        return self.engine.probe()
+
+    def models(self, lang: str, accents: bool) -> tuple[str, ...]:
+        return self.engine.models(lang, accents)  # type: ignore[no-any-return]
+
+    def read(self, pixels: Any, layout: Any = None, model: str | None = None,
+             timeout: float = 60.0) -> Any:  # fmt: skip
+        from cardscan.model import Layout
+
+        layout = layout or Layout.SPARSE
+        key = reading_key(self.name, pixels, layout.name, model)
+        if key not in self.known:
+            reading = result_json(self.engine.read(pixels, layout, model, timeout))
+            self.known[key] = reading
+            _append(self.path, {"key": key, "reading": reading})
+        return result_of(self.known[key])
+
+
+def reading_key(engine: str, pixels: Any, layout: str, model: str | None) -> str:
+    """Return what identifies one reading: the engine, the layout, the model and the pixels."""
+    digest = hashlib.sha256(repr((engine, layout, model, pixels.shape, str(pixels.dtype))).encode())
+    digest.update(pixels.tobytes())
+    return digest.hexdigest()
+
+
+@contextlib.contextmanager
+def installed(path: Path) -> Iterator[None]:
+    """Within the block, every engine cardscan asks for (in this process and the workers it
+    forks) reads through the cache at path."""
+    from cardscan import ocr, reading
+
+    known = load(path)
+    plain = ocr.engine_named
+
+    def engine_named(name: str) -> Any:
+        return CachedEngine(plain(name), known, path)
+
+    ocr.engine_named = engine_named  # type: ignore[assignment]
+    reading.plan_for.cache_clear()  # plans made before hold the plain engines
     try:
-        plan = reading.plan_for(options)
-        for number, found in enumerate(preprocess.cut_out(imageio.load_image(path)), start=1):
-            reader = plan.reader(options.timeout)
-            card = preprocess.turn_upright(found, number, reader)
-            readings = [ocr.read_card(card, reader)]
-            for model in plan.models[1:]:
-                with contextlib.suppress(OcrError):  # as reading.read_contact: the first stands
-                    readings.append(ocr.read_card(card, reader.with_model(model), retry=False))
-            record["cards"].append(
-                {"qr": card.qr_payload, "readings": [result_json(r) for r in readings]}
-            )
-    except CardscanError as e:
-        record["error"] = f"{type(e).__name__}: {e}"
-    return record
-
-
-def replay(record: Json, region: str, engine: Any = None) -> list[Any]:
-    """Return the contacts `cardscan scan` makes of a cached image's readings (the steps of
-    reading.read_contact and pipeline._read_cards after the OCR; with EngineOptions whose
-    second_reading is off, as `scan --fast`); raise the error the image raised when read."""
-    from cardscan import parse, pipeline
-    from cardscan.errors import NoCardTextError
-    from cardscan.parse import readings as combine
-
-    more = engine is None or engine.second_reading
-    contacts = []
-    for card in record["cards"]:
-        readings = [result_of(r) for r in card["readings"][: None if more else 1]]
-        contact = parse.parse_card(readings[0], region=region)
-        for text in readings[1:]:
-            contact = combine.with_accents(contact, text, region)
-        if card["qr"]:
-            contact = pipeline._with_qr(contact, card["qr"], region)
-        if not pipeline._is_empty(contact):
-            contacts.append(replace(contact, source=record["path"]))
-    if record["error"] or not contacts:
-        raise NoCardTextError(record["error"] or record["path"])
-    return contacts
-
-
-# --- the cache file ------------------------------------------------------------------------
+        yield
+    finally:
+        ocr.engine_named = plain  # type: ignore[assignment]
+        reading.plan_for.cache_clear()
 
 
 def load(path: Path) -> dict[str, Json]:
-    """Return the cache's records by sha256 (an empty cache when the file is missing)."""
+    """Return the cache's readings by key (an empty cache when the file is missing)."""
     if not path.exists():
         return {}
-    records = {}
+    known = {}
     for line in path.read_text(encoding="utf-8").splitlines():
         if line.strip():
-            record = json.loads(line)
-            records[record["sha256"]] = record
-    return records
+            entry = json.loads(line)
+            known[entry["key"]] = entry["reading"]
+    return known
 
 
-def append(path: Path, records: Iterable[Json]) -> None:
+def _append(path: Path, entry: Json) -> None:
+    """Add one reading to the file in one write: workers of one run append side by side."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    with path.open("a", encoding="utf-8") as f:
-        for record in records:
-            f.write(json.dumps(record, ensure_ascii=False) + "\n")
+    data = (json.dumps(entry, ensure_ascii=False) + "\n").encode()
+    fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
+    try:
+        os.write(fd, data)
+    finally:
+        os.close(fd)
 
 
-def fill(cache: Path, images: Sequence[str], jobs: int) -> int:
-    """Read the images not yet in the cache and append them; return how many were read."""
-    known = load(cache)
-    todo = [i for i in images if sha256_of(i) not in known]
-    if jobs <= 1:
-        records: Iterable[Json] = map(read_image, todo)
-        for n, record in enumerate(records, 1):
-            append(cache, [record])
-            print(f"\r{n}/{len(todo)}", end="", file=sys.stderr, flush=True)
-    else:
-        with ProcessPoolExecutor(max_workers=jobs) as pool:
-            for n, record in enumerate(pool.map(read_image, todo), 1):
-                append(cache, [record])
-                print(f"\r{n}/{len(todo)}", end="", file=sys.stderr, flush=True)
-    print(file=sys.stderr)
-    return len(todo)
+# --- scanning through the cache ------------------------------------------------------------
+
+
+def scan_lines(job: tuple[str, Any]) -> list[str]:
+    """Return the `cardscan scan --json` lines of one image (an error as a JSON line too)."""
+    from cardscan.errors import CardscanError
+    from cardscan.pipeline import scan_file
+
+    image, settings = job
+    try:
+        results = scan_file(image, settings)
+    except CardscanError as e:
+        return [json.dumps({"source": image, "error": str(e)})]
+    return [json.dumps(r.contact.to_json() | {"source": image}, ensure_ascii=False)
+            for r in results]  # fmt: skip
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    from cardscan.settings import EngineOptions, ParseOptions, ScanSettings, default_region
+
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     parser.add_argument("cache", type=Path, help="the cache file (JSON lines)")
     parser.add_argument("images", nargs="+", help="image files")
     parser.add_argument("-j", "--jobs", type=int, default=1, help="worker processes (default 1)")
-    parser.add_argument("--replay", action="store_true", help="parse the cached readings again")
+    parser.add_argument("--engine", default="auto", help="as `cardscan scan --engine`")
     parser.add_argument("--region", help="phone region, as `cardscan scan --region`")
     args = parser.parse_args(argv)
-    if not args.replay:
-        read = fill(args.cache, args.images, args.jobs)
-        print(f"{read} images read into {args.cache}", file=sys.stderr)
-        return 0
-    from cardscan.errors import CardscanError
-    from cardscan.settings import default_region
-
-    records, region = load(args.cache), (args.region or default_region()).upper()
-    for image in args.images:
-        record = records.get(sha256_of(image))
-        if record is None:
-            print(f"ocr_cache: {image}: not in {args.cache}", file=sys.stderr)
-            continue
-        try:
-            contacts = replay(record, region)
-        except CardscanError as e:
-            print(f"ocr_cache: {image}: {e}", file=sys.stderr)
-            continue
-        for contact in contacts:
-            line = contact.to_json() | {"source": image}
-            print(json.dumps(line, ensure_ascii=False))
+    region = (args.region or default_region()).upper()
+    settings = ScanSettings(EngineOptions(engine=args.engine), ParseOptions(phone_region=region))
+    jobs = [(image, settings) for image in args.images]
+    with installed(args.cache), contextlib.ExitStack() as stack:
+        outputs: Iterable[list[str]] = map(scan_lines, jobs)
+        if args.jobs > 1:
+            pool = stack.enter_context(ProcessPoolExecutor(max_workers=args.jobs))
+            outputs = pool.map(scan_lines, jobs)
+        for lines in outputs:
+            print(*lines, sep="\n", flush=True)
     return 0
 
 
