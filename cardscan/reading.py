@@ -107,7 +107,9 @@ def read_frame(
 
 def is_weak(contact: Contact, first: OcrResult) -> bool:
     """Return whether a reading is worth a second engine's time: no email or no phone found
-    (nearly every card prints both), an unsure reading, or almost no text."""
+    (nearly every card prints both), an address read unsurely or repaired (the field a
+    follow-up depends on), an unsure reading, or almost no text."""
     unreachable = not contact.emails or not contact.phones
-    unsure = first.confidence < WEAK_CONFIDENCE
+    doubtful = contact.confidence.get("emails", 1.0) < WEAK_CONFIDENCE
+    unsure = doubtful or first.confidence < WEAK_CONFIDENCE
     return unreachable or unsure or first.confident_characters < WEAK_TEXT

@@ -146,6 +146,16 @@ def test_a_card_with_no_text_is_no_card_text(monkeypatch: pytest.MonkeyPatch):
             True,
             id="almost-no-text",
         ),
+        pytest.param(
+            Contact(
+                emails=("j@x.example",),
+                phones=(Phone("+14155550134", "work"),),
+                confidence={"emails": 0.33, "phones": 0.9},
+            ),
+            "jane@x.example " * 10,
+            True,
+            id="photo-address-read-unsurely-or-repaired",
+        ),
     ],
 )
 def test_auto_re_reads_only_weak_cards(contact, text, weak):

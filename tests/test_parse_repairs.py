@@ -65,6 +65,46 @@ def test_domains_are_checked_against_the_public_suffix_list(
     assert (contact.emails, contact.websites) == (emails, websites)
 
 
+@pytest.mark.parametrize(
+    ("text", "emails"),
+    [
+        P("Royal Cargo Vietnam Co.,Ltd.\ntuan.nguyen@royalcargo.com\nwww.royaicargo.com",
+          ("tuan.nguyen@royalcargo.com",),
+          id="logo-company-spells-the-domain-a-misread-website-does-not-outvote-the-address"),
+        P("Royal Cargo Vietnam Co.,Ltd.\ntuan.nguyen@royaicargo.com\nwww.royalcargo.com",
+          ("tuan.nguyen@royalcargo.com",), id="misread-address-mended-per-website-and-company"),
+        P("Harbor Freight\njane@royalcargo.com\nwww.royaicargo.com",
+          ("jane@royaicargo.com",), id="company-spells-neither-the-website-outvotes-as-before"),
+        P("Redlean\nheithem.zrelli@rediean.io\nwww.rediean.io", ("heithem.zrelli@rediean.io",),
+          id="both-read-alike-no-second-spelling-to-choose-stays-as-read"),
+    ],
+)  # fmt: skip
+def test_the_company_printed_beside_an_address_is_evidence_for_its_domain(
+    text: str, emails: tuple[str, ...]
+) -> None:
+    contact = parse_text(f"Tuan Nguyen\n{text}", region="US")
+    assert contact.emails == emails
+
+
+@pytest.mark.parametrize(
+    ("line", "emails"),
+    [
+        P("Visit us at acme.com", (), id="tagline-inviting-to-the-website-is-no-address"),
+        P("Write to me at acme.com", (), id="me-at-is-no-address"),
+        P("jane at acme.com", ("jane@acme.com",), id="obfuscated-at-still-an-address"),
+        P("e@ www.formalab.tn", (), id="globe-icon-read-as-at-before-a-website"),
+        P("fb/formalab.tn\nnadim@formalab.tn", ("nadim@formalab.tn",),
+          id="social-handle-fb-slash-is-no-address-with-a-lost-at"),
+        P("nadimformalab.tn\nwww.formalab.tn", ("nadim@formalab.tn",),
+          id="lost-at-still-repaired-per-website"),
+    ],
+)  # fmt: skip
+def test_web_addresses_and_invitations_are_not_read_as_emails(
+    line: str, emails: tuple[str, ...]
+) -> None:
+    assert parse_text(f"Nadim Gouia\n{line}", region="US").emails == emails
+
+
 def test_an_ending_nothing_mends_is_kept_doubtful() -> None:
     contact = parse_text("Jane Doe\njane.doe@acme.xq", region="US")
     assert contact.confidence["emails"] < 1.0

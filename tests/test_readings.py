@@ -446,6 +446,27 @@ WORK, MOBILE = Phone("+14155550134", "work"), Phone("+14155550178", "mobile")
             (),
             id="engines-disagree-with-no-other-evidence-the-first-stands",
         ),
+        pytest.param(
+            Contact(name="Alessandro Ferri", emails=("sandro.ferri@corona.ch",)),
+            Contact(emails=("alessandro.ferri@corona.com",)),
+            ("alessandro.ferri@corona.com",),
+            (),
+            id="photo-first-engine-lost-the-start-of-the-address-the-name-spells-the-other",
+        ),
+        pytest.param(
+            Contact(emails=("tuan@royaicargo.example",), company="Royal Cargo Vietnam"),
+            Contact(emails=("tuan@royalcargo.example",)),
+            ("tuan@royalcargo.example",),
+            (),
+            id="engines-disagree-on-a-domain-the-company-spells-it",
+        ),
+        pytest.param(
+            Contact(emails=("jane@acme.example",), phones=(Phone("+14155550135", "work"),)),
+            Contact(phones=(WORK,)),
+            ("jane@acme.example",),
+            (Phone("+14155550135", "work"),),
+            id="both-numbers-valid-a-digit-apart-the-first-stands",
+        ),
     ],
 )
 def test_other_engine_adds_further_emails_and_phones(

@@ -9,7 +9,7 @@ from ..model import OcrWord
 from . import confidence, email, phone, web
 from .address import address_region, find_address
 from .company import clean as clean_company
-from .company import company_score, domain_labels
+from .company import company_score, domain_labels, spelled_hosts
 from .found import Found
 from .lines import Segment
 from .name import name_score, repair_with_email, split
@@ -84,8 +84,12 @@ def _contact_data(segs: list[Segment], region: str) -> _ContactData:
     site_hosts = [web.host(s.value) for s in sites]
     emails = email.find_emails(segs, tuple(site_hosts))
     # A second pass repairs emails against the domains of the valid ones; a printed website
-    # counts twice, so it outweighs one address that disagrees with it.
-    attested = site_hosts + site_hosts + [_domain(e.value) for e in emails]
+    # counts twice, so it outweighs one address that disagrees with it, and so does a spelling
+    # the card's other lines spell out (the company "Royal Cargo" for royalcargo.com).
+    read = site_hosts + [_domain(e.value) for e in email.find_emails(segs)]  # none repaired
+    held = {f.segment for f in [*emails, *sites]}
+    others = [s.text for s in segs if s.index not in held]
+    attested = site_hosts + read + spelled_hosts(list(dict.fromkeys(read)), others) * 2
     emails = email.find_emails(segs, tuple(attested))
     sites = [s for s in sites if not _part_of_email(s, emails)]
     sites = web.attested(sites, [_domain(e.value) for e in emails])

@@ -48,6 +48,20 @@ def domain_labels(emails: list[str], sites: list[str]) -> list[str]:
     return out
 
 
+def spelled_hosts(hosts: list[str], lines: list[str]) -> list[str]:
+    """Return the hosts whose name one of lines spells out ("Royal Cargo Vietnam" for
+    royalcargo.com, not for royaicargo.com): the company printed beside an address is a second
+    reading of its domain. Names under four letters are too easily met by chance."""
+    spelled = [folding.letters(line) for line in lines]
+    return [
+        host
+        for host in hosts
+        if (label := next(iter(domain_labels([], [host])), ""))
+        and len(label) >= 4
+        and any(label in text for text in spelled)
+    ]
+
+
 def domain_agreement(line: str, labels: list[str]) -> float:
     """Return how well a line matches a domain label: 1 same, 0.8 prefix, 0 unrelated."""
     if not labels:

@@ -197,6 +197,8 @@ def _missing_at(text: str, domains: tuple[str, ...]) -> list[tuple[str, str, lis
                 local = token[: -len(known)]
                 if local.endswith(".") or local.casefold().startswith(("www", "http")):
                     continue  # a subdomain or the website itself
+                if "/" in local:
+                    continue  # a page of a site: a social handle "fb/acme.tn"
                 local, _ = _strip_label(local + "@x.io")
                 local = local[: -len("@x.io")]
                 out.append((token, f"{local}@{token[-len(known) :]}", ["'@' missing"]))
@@ -204,9 +206,10 @@ def _missing_at(text: str, domains: tuple[str, ...]) -> list[tuple[str, str, lis
 
 
 def _validated(email: str) -> str | None:
-    """Return the address if it is syntactically valid, else None."""
-    local = email.split("@", 1)[0]
-    if not local or not any(c.isalnum() for c in local):
+    """Return the address if it is syntactically valid, else None. A domain starting "www."
+    is a website behind an icon read as "@" ("e@ www.acme.tn"), not a mail domain."""
+    local, _, domain = email.partition("@")
+    if not local or not any(c.isalnum() for c in local) or domain.casefold().startswith("www."):
         return None
     try:
         validate_email(email, check_deliverability=False)

@@ -11,7 +11,8 @@ EMAIL = re.compile(
 )
 #: Obfuscated or OCR-mangled "at" and "dot" spellings.
 AT_WORD = re.compile(
-    r"\s*(?:\(at\)|\[at\]|\{at\}|<at>|\s+at\s+(?=[\w-]+\s*(?:\.|\(dot\)|\[dot\])))\s*",
+    # "Visit us at acme.com" invites to the website: "us at" and "me at" are no address
+    r"\s*(?:\(at\)|\[at\]|\{at\}|<at>|(?<!\bus)(?<!\bme)\s+at\s+(?=[\w-]+\s*(?:\.|\(dot\)|\[dot\])))\s*",
     re.IGNORECASE,
 )
 DOT_WORD = re.compile(r"\s*(?:\(dot\)|\[dot\]|\{dot\}|<dot>)\s*", re.IGNORECASE)

@@ -15,19 +15,20 @@ what the first engine's readings did not find.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection
+from collections.abc import Collection
 from dataclasses import replace
 from difflib import SequenceMatcher
-from typing import Any, TypeVar
+from typing import Any
 
 from ..contact import Contact, warned_field
 from ..model import OcrResult
 from . import email as email_parse
 from . import web
 from .card import read_fields
+from .company import spelled_hosts
 from .folding import ascii_fold, letters
 from .lines import segments
-from .vote import vote_emails, vote_phones
+from .vote import same_address, same_number, vote_emails, vote_phones
 
 #: a word of the Latin-script reading below this confidence is not trusted to add an accent
 MIN_CONFIDENCE = 0.60
@@ -47,8 +48,6 @@ def with_accents(english: Contact, latin_text: OcrResult, region: str) -> Contac
     return combine(english, latin, accented_spellings(latin_text), doubted_spellings(latin_text))
 
 
-T = TypeVar("T")
-
 #: the fields another engine's reading may fill when the first engine found nothing for them
 _FILLABLE = ("name", "title", "company", "emails", "phones", "websites", "address")
 
@@ -56,27 +55,32 @@ _FILLABLE = ("name", "title", "company", "emails", "phones", "websites", "addres
 def with_other_engine(first: Contact, other: Contact) -> Contact:
     """Return first with what another engine's reading of the card adds to it.
 
-    A field first lacks is taken whole. An email or phone first holds is kept, and the other
-    reading's further ones are added unless they look like a misreading of one kept (a digit
-    or a letter or two apart): a confident reading is never overwritten by a guess.
+    A field first lacks is taken whole. Each email and phone first holds is voted on with the
+    other reading's spelling of it (parse/vote.py: the name, the website, validity decide, and
+    first wins a tie: a confident reading is never overwritten by a guess), and the other
+    reading's further ones are added unless they are a misreading of one first holds.
     """
     taken = [f for f in _FILLABLE if not getattr(first, f) and getattr(other, f)]
     values: dict[str, Any] = {f: getattr(other, f) for f in taken}
     if "name" in taken:
         values |= {"given_name": other.given_name, "family_name": other.family_name}
-    emails = _further(first.emails, other.emails, _same_address)
-    phones = _further(first.phones, other.phones, lambda a, b: _same_number(a.number, b.number))
-    if first.emails and emails:
-        values["emails"] = first.emails + emails
-    if first.phones and phones:
-        values["phones"] = first.phones + phones
+    both = (first, other)
+    hosts = _spelled_out(both, first.websites + other.websites)
+    if first.emails:
+        voted = vote_emails(both, first.name or other.name or "", hosts)
+        more = (e for e in other.emails if not any(same_address(e, f) for f in first.emails))
+        values["emails"] = tuple(dict.fromkeys((*voted, *more)))
+    if first.phones:
+        kept = [p.number for p in first.phones]
+        extra = (p for p in other.phones if not any(same_number(p.number, n) for n in kept))
+        values["phones"] = tuple(dict.fromkeys((*vote_phones(both), *extra)))
     # Both engines' addresses and the sites vote on each domain, as in combine: one engine's
-    # "coastaicargo" yields to the other's "coastalcargo" where the website spells it so.
-    hosts = [web.host(site) for site in first.websites + other.websites]
+    # "coastaicargo" yields to the other's "coastalcargo" where the website or the company
+    # spells it so.
     read = first.emails + other.emails + tuple(hosts * 2)
-    voted, repairs = _voted_domains(values.get("emails", first.emails), read)
-    if voted != values.get("emails", first.emails):
-        values["emails"] = voted
+    voted_emails, repairs = _voted_domains(values.get("emails", first.emails), read)
+    values["emails"] = voted_emails
+    values = {f: v for f, v in values.items() if v != getattr(first, f)}
     if not values:
         return first
     confidence = dict(first.confidence) | {
@@ -84,32 +88,6 @@ def with_other_engine(first: Contact, other: Contact) -> Contact:
     }
     warnings = first.warnings + tuple(w for w in other.warnings if warned_field(w) in taken)
     return replace(first, **values, confidence=confidence, warnings=warnings + repairs)
-
-
-#: two addresses whose local parts and domains are each this alike (difflib ratio) are one
-#: read twice: jane@acrne.example is jane@acme.example misread, sales@acme.example is another
-SAME_PART = 0.8
-
-
-def _further(
-    kept: tuple[T, ...], offered: tuple[T, ...], same: Callable[[T, T], bool]
-) -> tuple[T, ...]:
-    """Return the offered items unlike every kept one (none a misreading of one kept)."""
-    return tuple(item for item in offered if not any(same(item, k) for k in kept))
-
-
-def _same_address(one: str, other: str) -> bool:
-    ours, theirs = one.casefold().rpartition("@")[::2], other.casefold().rpartition("@")[::2]
-    parts = zip(ours, theirs, strict=True)  # (local part, domain) of each
-    return all(SequenceMatcher(None, a, b).ratio() >= SAME_PART for a, b in parts)
-
-
-def _same_number(one: str, other: str) -> bool:
-    """Return whether two E.164 numbers are one read twice: a digit apart at most (a work and
-    a mobile number of one office share all but a few)."""
-    if len(one) != len(other):
-        return False
-    return sum(a != b for a, b in zip(one, other, strict=True)) <= 1
 
 
 def combine(
@@ -136,12 +114,13 @@ def combine(
         if sources[field] is latin and _only_doubted_accents(latin, english, field, doubted):
             sources[field] = english
     person = sources["name"]
-    hosts = [web.host(site) for site in sources["websites"].websites]
+    hosts = _spelled_out((english, latin), sources["websites"].websites)
     emails = vote_emails((english, latin), person.name or "", hosts)
     emails = tuple(_fuller(e, latin.emails, person.name or "") for e in emails)
     phones = vote_phones((english, latin))
-    # Every address of both readings votes for its domain, and the website twice, as in the
-    # parser (parse/card.py): a site outweighs one address that disagrees with it.
+    # Every address of both readings votes for its domain, and the website (or the company
+    # spelling it) twice, as in the parser (parse/card.py): it outweighs one address that
+    # disagrees with it.
     emails, repairs = _voted_domains(emails, english.emails + latin.emails + tuple(hosts * 2))
     confidence = {f: src.confidence[f] for f, src in sources.items() if f in src.confidence}
     warnings = tuple(
@@ -263,6 +242,15 @@ def _only_doubted_accents(
     if not ours or not theirs or ours == theirs or letters(ours) != letters(theirs):
         return False
     return any(word.strip(_PUNCTUATION) in doubted for word in ours.split())
+
+
+def _spelled_out(readings: tuple[Contact, ...], websites: tuple[str, ...]) -> list[str]:
+    """Return the hosts the card spells out apart from its addresses: the websites' and each
+    address domain that a reading's company name spells ("Royal Cargo" for royalcargo.com)."""
+    domains = [e.rpartition("@")[2].casefold() for r in readings for e in r.emails]
+    companies = [r.company for r in readings if r.company]
+    spelled = spelled_hosts(list(dict.fromkeys(domains)), companies)
+    return [web.host(site) for site in websites] + spelled
 
 
 def _voted_domains(

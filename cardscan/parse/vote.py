@@ -40,7 +40,7 @@ def vote_emails(readings: Sequence[Contact], name: str, hosts: Sequence[str]) ->
     for address in primary.emails:
         # another reading's spelling of this address, not of another one the first reading has
         rivals = [(primary, address)] + [
-            (r, e) for r, e in others if e.casefold() not in own and _same_address(e, address)
+            (r, e) for r, e in others if e.casefold() not in own and same_address(e, address)
         ]
         best = max(rivals, key=lambda re: _email_evidence(re, readings, primary, name, hosts))
         chosen.append(best[1])
@@ -59,7 +59,7 @@ def vote_phones(readings: Sequence[Contact]) -> tuple[Phone, ...]:
     chosen = []
     for phone in primary.phones:
         rivals = [phone] + [
-            p for p in numbers if p.number not in own and _same_number(p.number, phone.number)
+            p for p in numbers if p.number not in own and same_number(p.number, phone.number)
         ]
         best = max(rivals, key=lambda p: _phone_evidence(p, phone, numbers))
         chosen.append(Phone(best.number, phone.kind, phone.extension or best.extension))
@@ -91,18 +91,24 @@ def _phone_evidence(phone: Phone, first: Phone, numbers: Sequence[Phone]) -> flo
     return 2.0 * _valid(phone.number) + _VOTE * votes + _FIRST * (phone.number == first.number)
 
 
-def _same_address(a: str, b: str) -> bool:
-    """Return whether two addresses are readings of one printed address."""
+def same_address(a: str, b: str) -> bool:
+    """Return whether two addresses are readings of one printed address: alike in the local
+    part and the domain each (jane@acrne.example is jane@acme.example misread; sales@acme.example
+    is another address)."""
     if a.casefold() == b.casefold() or confusable_key(a) == confusable_key(b):
         return True
     local_a, _, domain_a = a.casefold().rpartition("@")
     local_b, _, domain_b = b.casefold().rpartition("@")
     if domain_a == domain_b or confusable_key(domain_a) == confusable_key(domain_b):
-        return SequenceMatcher(None, letters(local_a), letters(local_b)).ratio() >= SAME_ADDRESS
-    return local_a == local_b and SequenceMatcher(None, domain_a, domain_b).ratio() >= SAME_ADDRESS
+        return _alike(letters(local_a), letters(local_b))
+    return _alike(local_a, local_b) and _alike(domain_a, domain_b)
 
 
-def _same_number(a: str, b: str) -> bool:
+def _alike(a: str, b: str) -> bool:
+    return SequenceMatcher(None, a, b).ratio() >= SAME_ADDRESS
+
+
+def same_number(a: str, b: str) -> bool:
     """Return whether two E.164 numbers are readings of one printed number: as long, and
     differing in one digit."""
     return len(a) == len(b) and sum(x != y for x, y in zip(a, b, strict=True)) <= 1
