@@ -10,7 +10,7 @@ import pytest
 
 from cardscan.contact import Contact, Phone
 from cardscan.parse.readings import combine
-from cardscan.parse.vote import vote_emails, vote_phones
+from cardscan.parse.vote import same_number, vote_emails, vote_phones
 
 P = pytest.param
 
@@ -58,6 +58,10 @@ def test_vote_emails(
           id="two-numbers-one-digit-apart-stay-two"),
         P([[Phone("+14155550134", "work")], [Phone("+14155550139", "work")]],
           [("+14155550134", "work")], id="both-valid-first-reading-wins"),
+        P([[Phone("+6491870678", "mobile")], [Phone("+61491570675", "mobile")]],
+          [("+61491570675", "mobile")], id="photo-invalid-number-the-valid-reading-wins"),
+        P([[Phone("+61370109843", "work")], [Phone("+61491570675", "mobile")]],
+          [("+61370109843", "work")], id="two-valid-numbers-unalike-are-two-not-rivals"),
     ],
 )  # fmt: skip
 def test_vote_phones(readings: list[list[Phone]], numbers: list[tuple[str, str]]) -> None:
@@ -70,3 +74,17 @@ def test_combine_takes_the_address_the_name_supports_from_either_reading() -> No
     latin = Contact(name="Renée Williams", emails=("rwilliams@beacon.example",))
     combined = combine(english, latin, ["Renée"])
     assert (combined.name, combined.emails) == ("Renée Williams", ("rwilliams@beacon.example",))
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "same"),
+    [
+        P("+14155550134", "+14155550139", True, id="one-digit-apart"),
+        P("+33599006090", "+352599006090", True, id="hard-photo-country-code-misread"),
+        P("+6491870678", "+61491570675", True, id="invalid-number-a-digit-lost"),
+        P("+442079460123", "+442079460999", False, id="one-office-two-lines"),
+        P("+61370109843", "+61491570675", False, id="two-valid-numbers"),
+    ],
+)  # fmt: skip
+def test_same_number(a: str, b: str, same: bool) -> None:
+    assert same_number(a, b) is same

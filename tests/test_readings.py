@@ -356,6 +356,39 @@ FIRST = Contact(
 
 
 @pytest.mark.parametrize(
+    ("first", "other", "name", "company"),
+    [
+        pytest.param(
+            Contact(name="District Digital", company="Acme", emails=("m.moadeb@dda.example",)),
+            Contact(name="Mohamed Moadeb", company="Acme", emails=("m.moadeb@dda.example",)),
+            "Mohamed Moadeb",
+            "Acme",
+            id="photo-first-engine-took-the-agency-line-the-address-spells-the-others-name",
+        ),
+        pytest.param(
+            Contact(name="Jane Doe", company="Bluefin", emails=("jd@northwind.example",)),
+            Contact(name="Jane Dae", company="Northwind Labs", emails=("jd@northwind.example",)),
+            "Jane Doe",
+            "Northwind Labs",
+            id="photo-first-engine-took-a-tagline-for-the-company-the-domain-spells-the-others",
+        ),
+        pytest.param(
+            Contact(name="Jane Doe", company="Northwind Labs"),
+            Contact(name="JANE DOE", company="NORTHWIND"),
+            "Jane Doe",
+            "Northwind Labs",
+            id="no-address-to-judge-by-the-first-engine-stands",
+        ),
+    ],
+)
+def test_other_engine_wins_name_and_company_only_on_the_addresses_evidence(
+    first: Contact, other: Contact, name: str, company: str
+) -> None:
+    combined = with_other_engine(first, other)
+    assert (combined.name, combined.company) == (name, company)
+
+
+@pytest.mark.parametrize(
     ("first", "other", "expected"),
     [
         pytest.param(
@@ -466,6 +499,13 @@ WORK, MOBILE = Phone("+14155550134", "work"), Phone("+14155550178", "mobile")
             ("jane@acme.example",),
             (Phone("+14155550135", "work"),),
             id="both-numbers-valid-a-digit-apart-the-first-stands",
+        ),
+        pytest.param(
+            Contact(emails=("jane@acme.co.uk",)),
+            Contact(emails=("jane@acme.co.uk", "giulia.jane@acme.couk")),
+            ("jane@acme.co.uk",),
+            (),
+            id="hard-photo-an-address-with-a-made-up-ending-is-not-added",
         ),
     ],
 )

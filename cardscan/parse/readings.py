@@ -23,11 +23,12 @@ from typing import Any
 from ..contact import Contact, warned_field
 from ..model import OcrResult
 from . import email as email_parse
-from . import web
+from . import suffixes, web
 from .card import read_fields
 from .company import spelled_hosts
 from .folding import ascii_fold, letters
 from .lines import segments
+from .name import email_agreement
 from .vote import same_address, same_number, vote_emails, vote_phones
 
 #: a word of the Latin-script reading below this confidence is not trusted to add an accent
@@ -58,17 +59,20 @@ def with_other_engine(first: Contact, other: Contact) -> Contact:
     A field first lacks is taken whole. Each email and phone first holds is voted on with the
     other reading's spelling of it (parse/vote.py: the name, the website, validity decide, and
     first wins a tie: a confident reading is never overwritten by a guess), and the other
-    reading's further ones are added unless they are a misreading of one first holds.
+    reading's further ones are added unless they are a misreading of one first holds. The
+    other reading's name wins only where the card's addresses spell it and not first's, its
+    company only where the domains spell more of it; the title has no such evidence and stays.
     """
+    both = (first, other)
+    hosts = _spelled_out(both, first.websites + other.websites)
     taken = [f for f in _FILLABLE if not getattr(first, f) and getattr(other, f)]
+    taken += _better_evidenced(first, other, hosts)
     values: dict[str, Any] = {f: getattr(other, f) for f in taken}
     if "name" in taken:
         values |= {"given_name": other.given_name, "family_name": other.family_name}
-    both = (first, other)
-    hosts = _spelled_out(both, first.websites + other.websites)
     if first.emails:
         voted = vote_emails(both, first.name or other.name or "", hosts)
-        more = (e for e in other.emails if not any(same_address(e, f) for f in first.emails))
+        more = (e for e in other.emails if _further(e, first.emails))
         values["emails"] = tuple(dict.fromkeys((*voted, *more)))
     if first.phones:
         kept = [p.number for p in first.phones]
@@ -86,8 +90,28 @@ def with_other_engine(first: Contact, other: Contact) -> Contact:
     confidence = dict(first.confidence) | {
         f: other.confidence[f] for f in taken if f in other.confidence
     }
-    warnings = first.warnings + tuple(w for w in other.warnings if warned_field(w) in taken)
+    warnings = tuple(w for w in first.warnings if warned_field(w) not in taken)
+    warnings += tuple(w for w in other.warnings if warned_field(w) in taken)
     return replace(first, **values, confidence=confidence, warnings=warnings + repairs)
+
+
+def _further(address: str, kept: tuple[str, ...]) -> bool:
+    """Return whether another engine's address is one more of the card's: none of kept
+    misread, and ending in a real public suffix (a made-up ending is a misreading itself)."""
+    real = suffixes.is_known(address.rpartition("@")[2])
+    return real and not any(same_address(address, k) for k in kept)
+
+
+def _better_evidenced(first: Contact, other: Contact, hosts: list[str]) -> list[str]:
+    """Return the fields both readings hold where the other's is better supported by the
+    card's addresses: the name their local parts spell, the company their domains spell."""
+    emails = first.emails + other.emails
+    locals_ = [e.rpartition("@")[0] for e in emails]
+    domains = " ".join(hosts + [e.rpartition("@")[2] for e in emails])
+    named = [email_agreement(r.name or "", locals_) for r in (first, other)]
+    supported = [_support(r.company or "", domains) for r in (first, other)]
+    out = ["name"] if first.name and named[1] > named[0] else []
+    return out + (["company"] if first.company and supported[1] > supported[0] else [])
 
 
 def combine(

@@ -109,9 +109,32 @@ def _alike(a: str, b: str) -> bool:
 
 
 def same_number(a: str, b: str) -> bool:
-    """Return whether two E.164 numbers are readings of one printed number: as long, and
-    differing in one digit."""
-    return len(a) == len(b) and sum(x != y for x, y in zip(a, b, strict=True)) <= 1
+    """Return whether two E.164 numbers are readings of one printed number: as long and
+    differing in one digit; the same national number under a misread country code ("+33 5 99
+    00 60 90" read "+352 5 99 00 60 90"); or alike in most digits where one of them is no
+    valid number (a digit lost or read twice)."""
+    if len(a) == len(b) and sum(x != y for x, y in zip(a, b, strict=True)) <= 1:
+        return True
+    national = _national(a)
+    if national is not None and len(national) >= MIN_NATIONAL and national == _national(b):
+        return True
+    alike = SequenceMatcher(None, a, b).ratio() >= SAME_DIGITS
+    return alike and not (_valid(a) and _valid(b))
+
+
+#: a national number this long, read under two country codes, is one number
+MIN_NATIONAL = 7
+#: a number no valid one, this alike (difflib ratio) to another reading's, is that one misread
+#: (two unrelated numbers of one country seldom are)
+SAME_DIGITS = 0.75
+
+
+@lru_cache(maxsize=1024)
+def _national(number: str) -> str | None:
+    try:
+        return str(phonenumbers.parse(number).national_number)
+    except phonenumbers.NumberParseException:
+        return None
 
 
 @lru_cache(maxsize=1024)
