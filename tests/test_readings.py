@@ -507,6 +507,13 @@ WORK, MOBILE = Phone("+14155550134", "work"), Phone("+14155550178", "mobile")
             (),
             id="hard-photo-an-address-with-a-made-up-ending-is-not-added",
         ),
+        pytest.param(
+            Contact(emails=("enchafer@udensterinetnements.qxesaple",)),
+            Contact(emails=("m.okafor@tidewater.example",)),
+            ("m.okafor@tidewater.example",),
+            (),
+            id="blurred-photo-first-engine-read-an-undeliverable-address-the-other-a-real-one",
+        ),
     ],
 )
 def test_other_engine_adds_further_emails_and_phones(

@@ -59,7 +59,8 @@ def with_other_engine(first: Contact, other: Contact) -> Contact:
     A field first lacks is taken whole. Each email and phone first holds is voted on with the
     other reading's spelling of it (parse/vote.py: the name, the website, validity decide, and
     first wins a tie: a confident reading is never overwritten by a guess), and the other
-    reading's further ones are added unless they are a misreading of one first holds. The
+    reading's further ones are added unless they are a misreading of one first holds (and
+    then first's addresses with a made-up ending, undeliverable, give way to them). The
     other reading's name wins only where the card's addresses spell it and not first's, its
     company only where the domains spell more of it; the title has no such evidence and stays.
     """
@@ -72,7 +73,9 @@ def with_other_engine(first: Contact, other: Contact) -> Contact:
         values |= {"given_name": other.given_name, "family_name": other.family_name}
     if first.emails:
         voted = vote_emails(both, first.name or other.name or "", hosts)
-        more = (e for e in other.emails if _further(e, first.emails))
+        more = tuple(e for e in other.emails if _further(e, first.emails))
+        if more:  # an address no registry could deliver yields to one the other engine read
+            voted = tuple(e for e in voted if suffixes.is_known(e.rpartition("@")[2]))
         values["emails"] = tuple(dict.fromkeys((*voted, *more)))
     if first.phones:
         kept = [p.number for p in first.phones]
