@@ -39,6 +39,12 @@ def read(*emails: str, warnings: tuple[str, ...] = ()) -> Contact:
           id="a-repair-weighs-less-than-a-vote-but-the-first-reading-breaks-the-tie"),
         P([read(), read("ana@acme.example")], "", [], ("ana@acme.example",),
           id="only-the-second-reading-found-one"),
+        P([read("giulia.kkuznetsova@quill.example"), read("giulia.kuznetsova@quill.example")],
+          "Giulia Kuznetsova", [], ("giulia.kuznetsova@quill.example",),
+          id="letter-read-twice-both-hold-the-name-only-one-spells-it"),
+        P([read("gkuznetsova@quill.example"), read("giulia.kuznetsova@quill.example")],
+          "Giulia Kuznetsova", [], ("gkuznetsova@quill.example",),
+          id="two-usual-patterns-the-first-reading-stands"),
     ],
 )  # fmt: skip
 def test_vote_emails(

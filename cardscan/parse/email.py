@@ -252,6 +252,13 @@ def repair_local(found: Found[str], given: str | None, family: str | None) -> Fo
 _GLUED_LABELS = ("e", "m", "em", "email", "mail")
 
 
+def spells_name(local: str, given: str, family: str) -> bool:
+    """Return whether a local part is exactly one of the usual patterns of a person's name
+    (jane.doe, jdoe, doe.jane, ...), accents folded."""
+    usual = _local_patterns(folding.ascii_fold(given), folding.ascii_fold(family))
+    return local.casefold() in usual
+
+
 def _local_patterns(given: str, family: str) -> list[str]:
     given = re.sub(r"[^a-z]", "", given.split()[0]) if given.split() else ""
     family_plain = re.sub(r"[^a-z-]", "", family.replace(" ", ""))

@@ -4,9 +4,10 @@ spelling whose evidence is best, from whichever reading holds it.
 Readings of one card (Tesseract's English and Latin-script models, another engine) often read
 the same address or number differently: "rwi1liams@" in one, "rwilliams@" in the other. The
 spellings of one item are weighed by what the rest of the card says: an address whose local
-part spells the person's name, whose domain is the website's, that more readings read alike,
-and that needed no repair; a number that is valid. The first reading wins a tie: it is the one
-the engine reads contact data best with. Any number of readings can vote.
+part spells the person's name (letter for letter best), whose domain is the website's, that
+more readings read alike, and that needed no repair; a number that is valid. The first
+reading wins a tie: it is the one the engine reads contact data best with. Any number of
+readings can vote.
 """
 
 from __future__ import annotations
@@ -18,14 +19,14 @@ from functools import lru_cache
 import phonenumbers
 
 from ..contact import Contact, Phone
-from .email import confusable_key
+from .email import confusable_key, spells_name
 from .folding import letters
-from .name import email_agreement
+from .name import email_agreement, split
 
 #: two addresses this alike (difflib ratio) are two readings of one printed address
 SAME_ADDRESS = 0.8
 #: what each piece of evidence weighs
-_NAME, _SITE, _VOTE, _REPAIRED, _FIRST = 3.0, 1.0, 1.0, 0.5, 0.25
+_NAME, _EXACT, _SITE, _VOTE, _REPAIRED, _FIRST = 3.0, 1.0, 1.0, 1.0, 0.5, 0.25
 
 
 def vote_emails(readings: Sequence[Contact], name: str, hosts: Sequence[str]) -> tuple[str, ...]:
@@ -79,11 +80,22 @@ def _email_evidence(
     repaired = any(w.startswith("email:") and repr(address) in w for w in reading.warnings)
     return (
         _NAME * (email_agreement(name, [local]) if name else 0.0)
+        + _EXACT * _spells(local, name)
         + _SITE * (domain.casefold() in hosts)
         + _VOTE * votes
         - _REPAIRED * repaired
         + _FIRST * (reading is primary)
     )
+
+
+def _spells(local: str, name: str) -> bool:
+    """Return whether the local part is a usual pattern of the name, letter for letter: of
+    "giulia.kuznetsova@" and "giulia.kkuznetsova@", both of which hold the name, only the
+    first spells it."""
+    parts = split(name) if name else None
+    if parts is None or not parts.given or not parts.family:
+        return False
+    return spells_name(local, parts.given, parts.family)
 
 
 def _phone_evidence(phone: Phone, first: Phone, numbers: Sequence[Phone]) -> float:
