@@ -26,10 +26,11 @@ _GLUE_FRAGMENT = re.compile(r"\b([A-ZÀ-Þ][a-zà-ÿ]{0,3}) ([a-zà-ÿ]{2,})\b")
 _L_FOR_I = re.compile(r"(?<![\w'’-])l(?=[a-zà-ÿ]{2,}\b)")
 
 
-#: how much probablepeople's person (+1) or organisation (-1) tagging of a line weighs: an
-#: organisation's name is told more surely than a person's ("Ariana Tunisie", a town and a
-#: country, reads as a person; an unusual name as neither)
-PERSON_WEIGHT, ORGANISATION_WEIGHT = 0.3, 0.8
+#: how much probablepeople's person (+1) or organisation (-1) tagging of a line weighs, each
+#: in proportion to how well it tells name lines from the card's other lines on the generator's
+#: cards (log likelihood ratios, README "Names"): the person tag also fires on many titles, so
+#: it says less than the organisation tag does
+PERSON_WEIGHT, ORGANISATION_WEIGHT = 0.5, 0.8
 #: a line that matches a domain name this well (company.domain_agreement) is the company's
 DOMAIN_NAMED = 0.8
 
