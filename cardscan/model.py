@@ -56,6 +56,8 @@ class OcrWord:
     text: str
     box: Box
     confidence: float  # 0..1, from Tesseract's 0..100
+    #: the colour the word is printed in, CIE Lab (ocr/ink.py); None when not measured
+    ink: tuple[int, int, int] | None = None
 
     def __post_init__(self) -> None:
         if not 0.0 <= self.confidence <= 1.0:

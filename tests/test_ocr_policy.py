@@ -80,7 +80,7 @@ def test_retry_policy(first, second, kept, reads):
         readings.append(result("Jane Doe jane@example.com", second))
     expected = {"first": readings[0], "second": readings[-1]}[kept]
     engine = FakeEngine(list(readings))
-    assert ocr.read_card(CARD, reader_of(engine)) is expected
+    assert ocr.read_card(CARD, reader_of(engine)) == expected  # on white paper: no ink to add
     assert len(engine.calls) == reads
     assert [c[0] for c in engine.calls] == [Layout.SPARSE, Layout.BLOCK][:reads]
 
@@ -95,9 +95,21 @@ def test_the_orientation_reading_of_the_same_engine_and_model_is_not_read_again(
     first = result("Jane Doe", 0.9)
     engine = FakeEngine([result("other", 0.9)])
     card = CardImage(pixels=CARD.pixels, reading=first)
-    assert ocr.read_card(card, reader_of(engine)) is first
+    assert ocr.read_card(card, reader_of(engine)) == first
     assert engine.calls == []
     assert ocr.read_card(card, reader_of(engine).with_model("other")).text == "other"
+
+
+@pytest.mark.parametrize("confidence", [0.95, 0.60], ids=["first-reading", "retried-reading"])
+def test_the_words_of_a_cards_reading_carry_their_ink(confidence: float):
+    # result() puts "Jane" at (0, 10) and "Doe" at (40, 10), 30 x 20: paint them in two colours
+    pixels = np.full((400, 600, 3), 255, np.uint8)
+    pixels[14:26, 3:27:4], pixels[14:26, 43:67:4] = (200, 30, 20), (20, 20, 20)
+    engine = FakeEngine([result("Jane Doe", confidence), result("Jane Doe", confidence)])
+    read = ocr.read_card(CardImage(pixels=pixels), reader_of(engine))
+    jane, doe = read.lines[0].words
+    assert jane.ink is not None and doe.ink is not None
+    assert jane.ink[2] < -40 and abs(doe.ink[1]) < 5 and abs(doe.ink[2]) < 5  # blue; black
 
 
 def test_each_reading_gets_what_is_left_of_the_cards_budget():

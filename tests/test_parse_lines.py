@@ -140,3 +140,91 @@ def test_plain_text_lines_are_kept_whatever_their_letters() -> None:
 )  # fmt: skip
 def test_rows_holding_two_fields_are_split(ocr: OcrResult, expected: list[str]) -> None:
     assert [s.text for s in segments(ocr)] == expected
+
+
+Ink = tuple[int, int, int] | None
+#: inks as ocr/ink.py measures them (CIE Lab): near black, dark blue, orange, red
+BLACK, BLUE, ORANGE, RED, GREY = (12, 0, 0), (25, 15, -50), (65, 40, 70), (45, 65, 45), (50, 0, 2)
+
+
+def inked(*words: tuple[str, int, int, int, int, Ink]) -> OcrResult:
+    """Return an OCR result of one line (as Tesseract grouped it) of words with ink colours."""
+    line = OcrLine(tuple(OcrWord(t, Box(x, y, w, h), 0.95, ink) for t, x, y, w, h, ink in words))
+    return OcrResult((line,), 1200, 700)
+
+
+@pytest.mark.parametrize(
+    ("ocr", "expected"),
+    [
+        pytest.param(
+            inked(("MARIA", 90, 100, 120, 30, BLUE), ("OKONJO", 222, 100, 150, 30, BLUE),
+                  ("Northwind", 410, 100, 190, 30, ORANGE), ("Labs", 612, 100, 80, 30, ORANGE)),
+            ["MARIA OKONJO", "Northwind Labs"],
+            id="name-and-company-in-two-colours-a-wide-space-apart",
+        ),
+        pytest.param(
+            inked(("MARIA", 90, 100, 150, 40, BLUE), ("OKONJO", 252, 100, 190, 40, BLUE),
+                  ("Northwind", 460, 110, 120, 24, ORANGE), ("Labs", 588, 110, 52, 24, ORANGE)),
+            ["MARIA OKONJO", "Northwind Labs"],
+            id="a-big-blue-name-and-a-small-orange-company-over-half-a-wide-space",
+        ),
+        pytest.param(
+            inked(("Heithem", 90, 100, 150, 30, BLACK), ("Zrelli", 252, 100, 110, 30, RED)),
+            ["Heithem Zrelli"],
+            id="a-black-given-name-and-a-red-family-name-a-word-space-apart-are-one-name",
+        ),
+        pytest.param(
+            inked(("Heithem", 90, 100, 150, 30, BLACK), ("Zrelli", 252, 98, 110, 36, RED)),
+            ["Heithem Zrelli"],
+            id="a-two-coloured-name-in-a-slightly-larger-family-name-is-one-name",
+        ),
+        pytest.param(
+            inked(("Tel", 90, 100, 60, 38, BLACK), ("+88", 160, 100, 70, 38, BLACK),
+                  ("31", 239, 110, 40, 24, GREY), ("710470", 289, 110, 120, 24, GREY)),
+            ["Tel +88 31 710470"],
+            id="boxes-of-two-heights-and-inks-a-word-space-apart-in-a-poor-photo-are-one-line",
+        ),
+        pytest.param(
+            inked(("Northwind", 90, 100, 190, 30, BLACK), ("Labs", 310, 100, 80, 30, BLACK)),
+            ["Northwind Labs"],
+            id="one-colour-a-wide-space-apart-is-one-line-as-without-colour",
+        ),
+        pytest.param(
+            inked(("Maria", 90, 100, 110, 30, None), ("Okonjo", 225, 100, 130, 30, None),
+                  ("Northwind", 385, 100, 190, 30, None)),
+            ["Maria Okonjo Northwind"],
+            id="words-without-ink-are-regrouped-as-before",
+        ),
+        pytest.param(
+            inked(("Port.", 90, 100, 90, 30, ORANGE), ("07.58.99.58.02", 215, 100, 250, 30, BLACK)),
+            ["Port. 07.58.99.58.02"],
+            id="a-label-in-an-accent-colour-stays-with-its-value",
+        ),
+        pytest.param(
+            inked(("Office", 90, 100, 110, 30, ORANGE), ("040", 230, 100, 60, 30, BLACK),
+                  ("2263", 302, 100, 80, 30, BLACK)),
+            ["Office 040 2263"],
+            id="a-word-label-in-an-accent-colour-stays-with-its-number",
+        ),
+        pytest.param(
+            inked(("&", 90, 100, 25, 30, ORANGE), ("1-650-555-0168", 140, 100, 250, 30, BLACK)),
+            ["& 1-650-555-0168"],
+            id="an-icon-read-as-a-glyph-in-an-accent-colour-stays-with-its-value",
+        ),
+        pytest.param(
+            inked(("555", 90, 100, 60, 30, BLACK), ("6244", 162, 100, 80, 30, BLACK),
+                  ("E-mail", 269, 100, 110, 30, ORANGE), ("a@b.example", 391, 100, 200, 30, BLACK)),
+            ["555 6244", "E-mail a@b.example"],
+            id="a-phone-then-a-coloured-label-a-wide-space-on-starts-the-next-field",
+        ),
+    ],
+)  # fmt: skip
+def test_a_change_of_ink_with_a_wide_space_splits_a_row(
+    ocr: OcrResult, expected: list[str]
+) -> None:
+    assert [s.text for s in segments(ocr)] == expected
+
+
+def test_plain_text_has_no_ink_and_keeps_its_lines() -> None:
+    ocr = OcrResult.from_text("Maria Okonjo    Northwind Labs")
+    assert [s.text for s in segments(ocr)] == ["Maria Okonjo Northwind Labs"]

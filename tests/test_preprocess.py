@@ -7,7 +7,7 @@ import numpy as np
 import pytest
 
 from cardscan import ocr, preprocess
-from cardscan.model import LoadedImage, Pixels
+from cardscan.model import Box, LoadedImage, OcrResult, Pixels
 from cardscan.ocr.tesseract import TesseractEngine
 from cardscan.preprocess import detect, lighting, orient, qr, quads, textregion, warp
 
@@ -164,6 +164,17 @@ def test_turned_card_is_turned_back(turn):
     assert (turn + back) % 360 == 0
 
 
+class Unread(TesseractEngine):
+    """Tesseract that fails the test if asked to read."""
+
+    def read(self, *args: object, **kwargs: object) -> OcrResult:
+        raise AssertionError("the card was read again")
+
+
+def words_of(result: OcrResult) -> list[tuple[str, Box, float]]:
+    return [(w.text, w.box, w.confidence) for line in result.lines for w in line.words]
+
+
 def test_a_confident_reading_settles_the_turn_and_is_read_once():
     [card] = preprocess.find_cards(loaded(photo_of(render_card(), TILTED)), reader())
     assert card.rotation == 0
@@ -171,7 +182,9 @@ def test_a_confident_reading_settles_the_turn_and_is_read_once():
     assert "jane@example.com" in card.reading.text
     assert card.prepared is not None  # the image that reading read, for any other reading
     assert np.array_equal(card.prepared, lighting.normalise(card.pixels))
-    assert ocr.read_card(card, reader()) is card.reading  # not read again
+    again = ocr.read_card(card, ocr.CardReader(Unread(), "eng", ocr.Deadline(60)))
+    assert words_of(again) == words_of(card.reading)  # not read again (Unread cannot read) ...
+    assert any(w.ink is not None for line in again.lines for w in line.words)  # ... but inked
     latin = ocr.read_card(card, reader("Latin"))  # another model reads anew
     assert latin is not card.reading and latin.lang == "Latin"
 

@@ -19,6 +19,7 @@ import numpy as np
 from ..errors import OcrError, OcrTimeoutError
 from ..model import CardImage, Layout, OcrResult, Pixels
 from ..preprocess.lighting import normalise
+from .ink import with_ink
 
 
 @dataclass(frozen=True)
@@ -119,7 +120,8 @@ def read_card(card: CardImage, reader: CardReader, retry: bool = True) -> OcrRes
     The card is read as sparse text first (cards are scattered lines, not paragraphs), unless
     turning it upright already read it so with the same engine and model (card.reading); a
     weak reading is retried as one block of text and the more confident of the two kept,
-    unless retry is False.
+    unless retry is False. Each word carries the colour it is printed in (ocr/ink.py),
+    measured on the card's own pixels, whichever form of them the engine read.
     """
     first = card.reading
     same_engine = first is not None and first.engine == reader.engine.name
@@ -128,10 +130,11 @@ def read_card(card: CardImage, reader: CardReader, retry: bool = True) -> OcrRes
         prepared = reader.prepare(card.pixels) if prepared is None else prepared
         first = reader.read(prepared, Layout.SPARSE)
     if not retry or not WORTH_RETRYING <= first.confidence < GOOD_ENOUGH:
-        return first  # good already, or noise that a second reading would not turn into text
+        # good already, or noise that a second reading would not turn into text
+        return with_ink(card.pixels, first)
     prepared = reader.prepare(card.pixels) if prepared is None else prepared
     second = reader.read(prepared, Layout.BLOCK)
-    return max((first, second), key=reading_weight)
+    return with_ink(card.pixels, max((first, second), key=reading_weight))
 
 
 def _identity(reader: CardReader) -> tuple[str, str]:

@@ -8,6 +8,7 @@ lines a person sees.
 from __future__ import annotations
 
 import itertools
+import math
 import statistics
 import unicodedata
 from dataclasses import dataclass
@@ -23,6 +24,10 @@ LOGO_SIZE, OTHER_SIZE = 1.8, 1.43
 #: A word that starts where at least COLUMN_LINES lines start (within EDGE_SLACK line heights),
 #: after a gap wider than COLUMN_NEAR line heights, starts a column of its own.
 COLUMN_LINES, EDGE_SLACK, COLUMN_NEAR = 3, 0.5, 0.8
+#: Inks this far apart (CIE Lab distance) are two colours; a gap wider than WORD_SPACE line
+#: heights is more than a word space. Neither alone is a field edge: a surname is printed in
+#: red beside a black given name, and a word space grows where the OCR box misses a letter.
+INK_APART, WORD_SPACE = 25.0, 0.8
 #: Glyphs of bullets, bars and icons as Tesseract reads them; "&" and "-" are text.
 SEPARATOR_GLYPHS = frozenset("•·*«»|¦™©®_{}[]()~=—–<>°¢§¶†‡^`\"'")
 
@@ -153,7 +158,7 @@ def _piece_centre(piece: list[OcrWord], slope: float) -> float:
 
 def _split_columns(row: list[OcrWord], geometry: bool = True) -> list[list[OcrWord]]:
     """Split one row at separators, and (with real word boxes) at gaps far wider than a word
-    space or where the font size changes."""
+    space, where the font size changes, or where the ink colour changes across a wide space."""
     row = sorted(row, key=lambda w: w.box.left)
     size = statistics.median(w.box.height for w in row)
     parts: list[list[OcrWord]] = [[]]
@@ -162,7 +167,7 @@ def _split_columns(row: list[OcrWord], geometry: bool = True) -> list[list[OcrWo
             parts.append([])  # "•", "|", an icon read as "™": the items either side are apart
             continue
         prev = parts[-1][-1] if parts[-1] else None
-        if geometry and prev is not None and _apart(prev, word, size):
+        if geometry and prev is not None and _field_edge(parts[-1], word, size):
             parts.append([])
         parts[-1].append(word)
     return [p for p in parts if p]
@@ -178,6 +183,39 @@ def _apart(prev: OcrWord, word: OcrWord, size: float) -> bool:
     if _size_ratio(prev, word) > LOGO_SIZE:
         return True
     return gap > size and _another_field(prev, word)
+
+
+def _field_edge(part: list[OcrWord], word: OcrWord, size: float) -> bool:
+    """Return whether word, the next word of a row after part, starts another printed line."""
+    return _apart(part[-1], word, size) or _inks_apart(part, word, size)
+
+
+def _inks_apart(part: list[OcrWord], word: OcrWord, size: float) -> bool:
+    """Return whether word, printed in another colour than the last word of part, starts
+    another field ("MARIA OKONJO   Northwind Labs", the name blue and the company orange).
+
+    Colour alone is no field edge (a family name in red beside a black given name): the
+    word must also stand more than a word space away, or half that in a clearly other font
+    size (not less: in a poor photo the boxes of one line's words, a word space apart,
+    differ in height that much). Nor is a colour change after a label or an icon printed in
+    an accent colour before its value ("Tel.", "E-mail:", "Office 040…", a phone glyph read
+    as "&"): a part of one word that labels the next keeps it.
+    """
+    prev = part[-1]
+    if prev.ink is None or word.ink is None or math.dist(prev.ink, word.ink) < INK_APART:
+        return False
+    if len(part) == 1 and _labels(prev.text, word.text):
+        return False
+    gap = word.box.left - prev.box.right
+    resized = _size_ratio(prev, word) > OTHER_SIZE
+    return gap > (WORD_SPACE / 2 if resized else WORD_SPACE) * size
+
+
+def _labels(text: str, value: str) -> bool:
+    """Return whether a word alone can be the label or icon of the word after it: a short
+    word, a known label, one ending in a colon, or any word before a number or an address."""
+    known = _is_label(text) or text.endswith(":")
+    return len(text) <= 5 or known or _is_value(value) or _is_address(value)
 
 
 def _split_at_column_edges(parts: list[list[OcrWord]]) -> list[list[OcrWord]]:
@@ -272,7 +310,7 @@ def _merged(group: list[OcrWord]) -> OcrWord:
     for w in group[1:]:
         box = box.union(w.box)
     conf = min(w.confidence for w in group)
-    return OcrWord("".join(w.text for w in group), box, conf)
+    return OcrWord("".join(w.text for w in group), box, conf, group[0].ink)
 
 
 def _is_separator(text: str) -> bool:
