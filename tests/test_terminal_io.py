@@ -150,3 +150,14 @@ def test_doubt_markers_are_coloured_unless_no_color(stored: None, env: dict[str,
     assert plain.finish() == 0
     assert not re.search(r"\x1b\[[0-9;]*(3[0-9]|9[0-7])[;m]", plain.output)  # bold, no colour
     assert "? title    Senior Vice President of Global Partnerships" in screen(plain.output)
+
+
+def test_stored_values_are_shown_as_written_not_as_markup(
+    db_path: Path, env: dict[str, str]
+) -> None:
+    """A name from a shared vCard that looks like rich markup is shown as it is written."""
+    with ContactStore(db_path) as store:
+        store.add(Contact(name="[bold red]Mallory[/] Quinn", emails=("mq@example.test",)))
+    term = Terminal(["list"], env, columns=100)
+    assert term.finish() == 0
+    assert any("[bold red]Mallory[/] Quinn" in line for line in screen(term.output))
