@@ -13,13 +13,8 @@ from typer.testing import CliRunner
 from cardscan.cli import app
 from cardscan.contact import Contact, Phone
 from cardscan.model import Box, OcrLine, OcrResult, OcrWord
-from cardscan.parse.readings import (
-    accented_spellings,
-    combine,
-    doubted_spellings,
-    respell,
-    with_other_engine,
-)
+from cardscan.parse.accents import accented_spellings, doubted_spellings, respell
+from cardscan.parse.readings import combine, with_other_engine
 from cardscan.pipeline import scan_file
 from cardscan.settings import EngineOptions, ParseOptions, ScanSettings
 

@@ -9,8 +9,9 @@ addresses and phone numbers. So a card is read with both, and the contact takes 
 from the reading that is better at it: name, title and company from the Latin-script reading,
 contact data from the English one, either falling back to the other when it found nothing.
 A field taken from the English reading still gets the accents the Latin-script one saw,
-where the words are otherwise the same. A reading by another engine (with_other_engine) fills
-what the first engine's readings did not find.
+where the words are otherwise the same (parse/accents.py). A reading by another engine
+(with_other_engine) fills what the first engine's readings did not find, and votes on what
+both read.
 """
 
 from __future__ import annotations
@@ -24,19 +25,20 @@ from ..contact import Contact, warned_field
 from ..model import OcrResult
 from . import email as email_parse
 from . import suffixes, web
+from .accents import (
+    PUNCTUATION,
+    accented_spellings,
+    doubted_spellings,
+    respell,
+    same_but_accents,
+)
 from .card import read_fields
 from .company import spelled_hosts
-from .folding import ascii_fold, letters
+from .folding import letters
 from .lines import segments
 from .name import email_agreement
 from .vote import same_address, same_number, vote_emails, vote_phones
 
-#: a word of the Latin-script reading below this confidence is not trusted to add an accent
-MIN_CONFIDENCE = 0.60
-#: ... and one below this, to keep one: without its word list the model now and then puts an
-#: accent on a letter in grain ("Projeċt" at 0.33), while true accents read at 0.57 and above
-DOUBTFUL = 0.40
-_PUNCTUATION = ".,;:()\"'’"
 #: a name whose letters match a title's this closely (difflib ratio) is that title misread
 SAME_LINE = 0.85
 #: fields to reach the person, better read by the English model
@@ -248,7 +250,7 @@ def _lost_words(name: str, other: str, evidence: str) -> bool:
 
 def _same_word(plain: str, accented: str) -> bool:
     """Return whether two readings of a word agree, but for accents one of them lost."""
-    return letters(plain) == letters(accented) or _same_but_accents(plain, accented)
+    return letters(plain) == letters(accented) or same_but_accents(plain, accented)
 
 
 def _is_one_of(name: str | None, titles: list[str]) -> bool:
@@ -268,7 +270,7 @@ def _only_doubted_accents(
     ours, theirs = getattr(latin, field), getattr(english, field)
     if not ours or not theirs or ours == theirs or letters(ours) != letters(theirs):
         return False
-    return any(word.strip(_PUNCTUATION) in doubted for word in ours.split())
+    return any(word.strip(PUNCTUATION) in doubted for word in ours.split())
 
 
 def _spelled_out(readings: tuple[Contact, ...], websites: tuple[str, ...]) -> list[str]:
@@ -336,81 +338,3 @@ def _support(value: str, evidence: str) -> int:
 
 def _respelled(value: str | None, spellings: list[str]) -> str | None:
     return respell(value, spellings) if value else value
-
-
-def accented_spellings(reading: OcrResult) -> list[str]:
-    """Return the words of a reading that have an accented letter and were read confidently."""
-    return [
-        core
-        for line in reading.lines
-        for word in line.words
-        if word.confidence >= MIN_CONFIDENCE
-        and not (core := word.text.strip(_PUNCTUATION)).isascii()
-        and core.isalpha()
-    ]
-
-
-def doubted_spellings(reading: OcrResult) -> set[str]:
-    """Return the words of a reading that have an accented letter but were read unsurely."""
-    return {
-        core
-        for line in reading.lines
-        for word in line.words
-        if word.confidence < DOUBTFUL and not (core := word.text.strip(_PUNCTUATION)).isascii()
-    }
-
-
-def respell(value: str, spellings: list[str]) -> str:
-    """Return value with each word that has an accented spelling among spellings replaced by it.
-
-    A word is respelled when it has the same length as the accented one and the same letters
-    wherever the accented one has a plain letter: "Conceigao" (the English model's best guess
-    at a cedilla) becomes "Conceição", "Matgorzata" becomes "Małgorzata". The word keeps the
-    case it had ("ELODIE" becomes "ÉLODIE").
-    """
-    out = []
-    for token in value.split(" "):
-        head = len(token) - len(token.lstrip(_PUNCTUATION))
-        tail = len(token.rstrip(_PUNCTUATION))
-        core = token[head:tail]
-        accented = next((s for s in spellings if _same_but_accents(core, s)), None)
-        if accented is not None:
-            core = _in_case_of(core, accented)
-        out.append(token[:head] + core + token[tail:])
-    return " ".join(out)
-
-
-def _in_case_of(word: str, accented: str) -> str:
-    """Return accented in the case word was in: all capitals, capitalised, or as printed."""
-    if word.isupper():
-        return accented.upper()
-    if word[:1].isupper() and word[1:].islower():
-        return accented[:1].upper() + accented[1:].lower()
-    return accented
-
-
-def _same_but_accents(word: str, accented: str) -> bool:
-    """Return whether word is accented with its accents lost or misread.
-
-    Each accented letter may have been read as one plain letter ("Seren" for "Søren") or, once
-    in the word, as its base letter followed by a stray one ("Gracga" for "Graça", but not
-    "Group" for "Groß"); every plain letter must agree.
-    """
-    if len(word) < 2 or word.casefold() == accented.casefold():
-        return False
-    if sum(a.isascii() for a in accented) < len(accented) / 2:
-        return False
-    if len(word) == len(accented):
-        return all(_agrees(a, w) for a, w in zip(accented, word, strict=True))
-    if len(word) == len(accented) + 1:
-        return any(
-            word[i].casefold() == ascii_fold(a)[:1]
-            and _same_but_accents(word[:i] + word[i + 1 :], accented)
-            for i, a in enumerate(accented)
-            if not a.isascii()
-        )
-    return False
-
-
-def _agrees(accented: str, read: str) -> bool:
-    return accented.casefold() == read.casefold() or not accented.isascii()

@@ -1,0 +1,98 @@
+"""Accents one reading of a card saw, put on the words another reading spelled without them.
+
+Tesseract's English model has no accented letters ("Élodie" reads "Elodie", "Conceição"
+"Conceigao"); the Latin-script model has them but reads without a word list. The words the
+Latin-script reading saw with an accent, confidently, respell the same words of a field taken
+from elsewhere (parse/readings.py).
+"""
+
+from __future__ import annotations
+
+from ..model import OcrResult
+from .folding import ascii_fold
+
+#: a word of the Latin-script reading below this confidence is not trusted to add an accent
+MIN_CONFIDENCE = 0.60
+#: ... and one below this, to keep one: without its word list the model now and then puts an
+#: accent on a letter in grain ("Projeċt" at 0.33), while true accents read at 0.57 and above
+DOUBTFUL = 0.40
+#: what may stand around a word: not part of its spelling
+PUNCTUATION = ".,;:()\"'’"
+
+
+def accented_spellings(reading: OcrResult) -> list[str]:
+    """Return the words of a reading that have an accented letter and were read confidently."""
+    return [
+        core
+        for line in reading.lines
+        for word in line.words
+        if word.confidence >= MIN_CONFIDENCE
+        and not (core := word.text.strip(PUNCTUATION)).isascii()
+        and core.isalpha()
+    ]
+
+
+def doubted_spellings(reading: OcrResult) -> set[str]:
+    """Return the words of a reading that have an accented letter but were read unsurely."""
+    return {
+        core
+        for line in reading.lines
+        for word in line.words
+        if word.confidence < DOUBTFUL and not (core := word.text.strip(PUNCTUATION)).isascii()
+    }
+
+
+def respell(value: str, spellings: list[str]) -> str:
+    """Return value with each word that has an accented spelling among spellings replaced by it.
+
+    A word is respelled when it has the same length as the accented one and the same letters
+    wherever the accented one has a plain letter: "Conceigao" (the English model's best guess
+    at a cedilla) becomes "Conceição", "Matgorzata" becomes "Małgorzata". The word keeps the
+    case it had ("ELODIE" becomes "ÉLODIE").
+    """
+    out = []
+    for token in value.split(" "):
+        head = len(token) - len(token.lstrip(PUNCTUATION))
+        tail = len(token.rstrip(PUNCTUATION))
+        core = token[head:tail]
+        accented = next((s for s in spellings if same_but_accents(core, s)), None)
+        if accented is not None:
+            core = _in_case_of(core, accented)
+        out.append(token[:head] + core + token[tail:])
+    return " ".join(out)
+
+
+def _in_case_of(word: str, accented: str) -> str:
+    """Return accented in the case word was in: all capitals, capitalised, or as printed."""
+    if word.isupper():
+        return accented.upper()
+    if word[:1].isupper() and word[1:].islower():
+        return accented[:1].upper() + accented[1:].lower()
+    return accented
+
+
+def same_but_accents(word: str, accented: str) -> bool:
+    """Return whether word is accented with its accents lost or misread.
+
+    Each accented letter may have been read as one plain letter ("Seren" for "Søren") or, once
+    in the word, as its base letter followed by a stray one ("Gracga" for "Graça", but not
+    "Group" for "Groß"); every plain letter must agree.
+    """
+    if len(word) < 2 or word.casefold() == accented.casefold():
+        return False
+    if sum(a.isascii() for a in accented) < len(accented) / 2:
+        return False
+    if len(word) == len(accented):
+        return all(_agrees(a, w) for a, w in zip(accented, word, strict=True))
+    if len(word) == len(accented) + 1:
+        return any(
+            word[i].casefold() == ascii_fold(a)[:1]
+            and same_but_accents(word[:i] + word[i + 1 :], accented)
+            for i, a in enumerate(accented)
+            if not a.isascii()
+        )
+    return False
+
+
+def _agrees(accented: str, read: str) -> bool:
+    return accented.casefold() == read.casefold() or not accented.isascii()
