@@ -509,6 +509,27 @@ WORK, MOBILE = Phone("+14155550134", "work"), Phone("+14155550178", "mobile")
             (),
             id="blurred-photo-first-engine-read-an-undeliverable-address-the-other-a-real-one",
         ),
+        pytest.param(
+            Contact(emails=("anna.berg@fjord.example",), confidence={"emails": 0.31}),
+            Contact(emails=("anna.borg@fjord.example",), confidence={"emails": 0.97}),
+            ("anna.borg@fjord.example",),
+            (),
+            id="hard-photo-first-engine-unsure-other-sure-no-other-evidence-the-sure-one-wins",
+        ),
+        pytest.param(
+            Contact(emails=("anna.berg@fjord.example",), confidence={"emails": 0.85}),
+            Contact(emails=("anna.borg@fjord.example",), confidence={"emails": 0.97}),
+            ("anna.berg@fjord.example",),
+            (),
+            id="first-engine-read-it-surely-it-stands",
+        ),
+        pytest.param(
+            Contact(phones=(WORK,), confidence={"phones": 0.3}),
+            Contact(phones=(Phone("+14155550139", "work"),), confidence={"phones": 0.95}),
+            (),
+            (Phone("+14155550139", "work"),),
+            id="hard-photo-a-number-read-unsurely-the-sure-reading-of-it-wins",
+        ),
     ],
 )
 def test_other_engine_adds_further_emails_and_phones(

@@ -60,7 +60,8 @@ def with_other_engine(first: Contact, other: Contact) -> Contact:
 
     A field first lacks is taken whole. Each email and phone first holds is voted on with the
     other reading's spelling of it (parse/vote.py: the name, the website, validity decide, and
-    first wins a tie: a confident reading is never overwritten by a guess), and the other
+    first wins a tie: a confident reading is never overwritten by a guess; where first read
+    the field unsurely and the other surely, the other leads and wins ties), and the other
     reading's further ones are added unless they are a misreading of one first holds (and
     then first's addresses with a made-up ending, undeliverable, give way to them). The
     other reading's name wins only where the card's addresses spell it and not first's, its
@@ -74,15 +75,17 @@ def with_other_engine(first: Contact, other: Contact) -> Contact:
     if "name" in taken:
         values |= {"given_name": other.given_name, "family_name": other.family_name}
     if first.emails:
-        voted = vote_emails(both, first.name or other.name or "", hosts)
-        more = tuple(e for e in other.emails if _further(e, first.emails))
+        lead, follow = (other, first) if _surer(other, first, "emails") else both
+        voted = vote_emails((lead, follow), first.name or other.name or "", hosts)
+        more = tuple(e for e in follow.emails if _further(e, lead.emails))
         if more:  # an address no registry could deliver yields to one the other engine read
             voted = tuple(e for e in voted if suffixes.is_known(e.rpartition("@")[2]))
         values["emails"] = tuple(dict.fromkeys((*voted, *more)))
     if first.phones:
-        kept = [p.number for p in first.phones]
-        extra = (p for p in other.phones if not any(same_number(p.number, n) for n in kept))
-        values["phones"] = tuple(dict.fromkeys((*vote_phones(both), *extra)))
+        lead, follow = (other, first) if _surer(other, first, "phones") else both
+        kept = [p.number for p in lead.phones]
+        extra = (p for p in follow.phones if not any(same_number(p.number, n) for n in kept))
+        values["phones"] = tuple(dict.fromkeys((*vote_phones((lead, follow)), *extra)))
     # Both engines' addresses and the sites vote on each domain, as in combine: one engine's
     # "coastaicargo" yields to the other's "coastalcargo" where the website or the company
     # spells it so.
@@ -98,6 +101,20 @@ def with_other_engine(first: Contact, other: Contact) -> Contact:
     warnings = tuple(w for w in first.warnings if warned_field(w) not in taken)
     warnings += tuple(w for w in other.warnings if warned_field(w) in taken)
     return replace(first, **values, confidence=confidence, warnings=warnings + repairs)
+
+
+#: a field first read less surely than this (what makes auto ask the other engine) ...
+UNSURE = 0.60
+#: ... that the other engine read at least this surely is led by the other's reading
+SURE = 0.90
+
+
+def _surer(other: Contact, first: Contact, field: str) -> bool:
+    """Return whether the other engine read field surely where first read it unsurely: then
+    the other's spellings lead the vote and win its ties (first's reading was no confident
+    one to keep)."""
+    doubted = first.confidence.get(field, 1.0) < UNSURE
+    return doubted and bool(getattr(other, field)) and other.confidence.get(field, 0.0) >= SURE
 
 
 def _further(address: str, kept: tuple[str, ...]) -> bool:
