@@ -190,6 +190,12 @@ def inked(*words: tuple[str, int, int, int, int, Ink]) -> OcrResult:
             id="one-colour-a-wide-space-apart-is-one-line-as-without-colour",
         ),
         pytest.param(
+            inked(("BEACON", 90, 100, 150, 30, BLUE), ("SOLUTIONS", 252, 100, 210, 30, BLUE),
+                  ("PLC", 500, 100, 70, 30, GREY)),
+            ["BEACON SOLUTIONS PLC"],
+            id="hard-photo-a-legal-form-in-a-paler-ink-a-wide-space-on-ends-the-company-name",
+        ),
+        pytest.param(
             inked(("Maria", 90, 100, 110, 30, None), ("Okonjo", 225, 100, 130, 30, None),
                   ("Northwind", 385, 100, 190, 30, None)),
             ["Maria Okonjo Northwind"],

@@ -24,7 +24,7 @@ LOGO_SIZE, OTHER_SIZE = 1.8, 1.43
 #: A word that starts where at least COLUMN_LINES lines start (within EDGE_SLACK line heights),
 #: after a gap wider than COLUMN_NEAR line heights, starts a column of its own.
 COLUMN_LINES, EDGE_SLACK, COLUMN_NEAR = 3, 0.5, 0.8
-#: Inks this far apart (CIE Lab distance) are two colours; a gap wider than WORD_SPACE line
+#: Inks this far apart (_ink_distance) are two colours; a gap wider than WORD_SPACE line
 #: heights is more than a word space. Neither alone is a field edge: a surname is printed in
 #: red beside a black given name, and a word space grows where the OCR box misses a letter.
 INK_APART, WORD_SPACE = 25.0, 0.8
@@ -202,13 +202,28 @@ def _inks_apart(part: list[OcrWord], word: OcrWord, size: float) -> bool:
     as "&"): a part of one word that labels the next keeps it.
     """
     prev = part[-1]
-    if prev.ink is None or word.ink is None or math.dist(prev.ink, word.ink) < INK_APART:
+    if prev.ink is None or word.ink is None or _ink_distance(prev.ink, word.ink) < INK_APART:
         return False
     if len(part) == 1 and _labels(prev.text, word.text):
         return False
+    if _is_legal_form(word.text):
+        return False  # "BEACON SOLUTIONS  PLC": the legal form ends the company's name
     gap = word.box.left - prev.box.right
     resized = _size_ratio(prev, word) > OTHER_SIZE
     return gap > (WORD_SPACE / 2 if resized else WORD_SPACE) * size
+
+
+def _ink_distance(one: tuple[int, int, int], other: tuple[int, int, int]) -> float:
+    """Return how far apart two inks (CIE Lab) are, lightness counted half: a word's measured
+    lightness shifts with blur and stroke width (thin letters blend into the paper), its hue
+    far less."""
+    (l1, a1, b1), (l2, a2, b2) = one, other
+    return math.dist(((l1 - l2) / 2, a1, b1), (0, a2, b2))
+
+
+def _is_legal_form(text: str) -> bool:
+    word = text.strip(".,").casefold()
+    return word in vocab.COMPANY_SUFFIXES or word in vocab.CAPS_ONLY_SUFFIXES
 
 
 def _labels(text: str, value: str) -> bool:

@@ -54,7 +54,8 @@ def card_region(
 
 
 def _hints(segs: list[Segment]) -> list[str]:
-    """Return the regions the card's legal forms and phone labels suggest, likeliest first."""
+    """Return the regions the card's legal forms, phone labels and street words suggest,
+    likeliest first."""
     hints: list[str] = []
     for seg in segs:
         words = [w.strip(".,:;()").casefold() for w in seg.text.split()]
@@ -62,7 +63,13 @@ def _hints(segs: list[Segment]) -> list[str]:
             hints += vocab.LEGAL_FORM_REGIONS.get(words[-1], ())
         for word in words:
             hints += vocab.LABEL_REGIONS.get(word, ())
+            hints += vocab.STREET_REGIONS.get(_street_word(word), ())
     return list(dict.fromkeys(hints))
+
+
+def _street_word(word: str) -> str:
+    """Return the street word a word is or ends in ("königstraße": "straße")."""
+    return next((end for end in vocab.STREET_ENDINGS if word.endswith(end)), word)
 
 
 def _count_valid(runs: list[str], region: str) -> int:

@@ -279,6 +279,27 @@ LABEL_REGIONS = MappingProxyType(
     }
 )  # fmt: skip
 
+#: Where a street word of an address is used: a hint at the card's country when its numbers
+#: are national and nothing else tells ("Hohe Straße 17", "113, boulevard Haussmann"). Words
+#: English uses too (avenue, place) are left out: they say nothing.
+STREET_REGIONS = MappingProxyType(
+    {
+        **dict.fromkeys(("straße", "strasse", "str", "allee", "gasse", "platz", "weg"),
+                        ("DE", "AT", "CH")),
+        **dict.fromkeys(("rue", "boulevard", "bd", "quai", "chemin", "allée", "impasse"),
+                        ("FR", "BE", "CH", "CA")),
+        **dict.fromkeys(("via", "viale", "piazza", "corso", "vicolo"), ("IT", "CH")),
+        **dict.fromkeys(("calle", "avenida", "paseo", "plaza", "carrera"),
+                        ("ES", "MX", "AR", "CO")),
+        **dict.fromkeys(("rua", "praça", "travessa"), ("PT", "BR")),
+        **dict.fromkeys(("straat", "laan", "gracht", "plein", "steenweg"), ("NL", "BE")),
+        **dict.fromkeys(("ulica", "ul", "aleja"), ("PL",)),
+        **dict.fromkeys(("gatan", "vägen", "gata"), ("SE",)),
+    }
+)  # fmt: skip
+#: compound street names end in these ("Königstraße", "Drottninggatan", "Keizersgracht")
+STREET_ENDINGS = ("straße", "strasse", "gatan", "vägen", "gracht", "straat", "laan")
+
 #: Labels that start a field on a line ("Jane Doe   E-mail: jane@acme.com").
 FIELD_LABELS = words(
     "e-mail email mail e tel phone ph mobile mob cell fax web www t m f w p telefon tél handy "
