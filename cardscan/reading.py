@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from . import ocr, parse
 from .contact import Contact
 from .errors import MissingDependencyError, OcrError
-from .model import CardImage, Layout, OcrResult, Pixels
+from .model import CardImage, Layout, OcrResult, Pixels, Quality
 from .parse import readings
 from .settings import EngineOptions
 
@@ -77,7 +77,7 @@ def read_contact(
         except OcrError:
             continue  # the first reading stands; a failed further one takes nothing from it
         contact = readings.with_accents(contact, text, region)
-    if plan.second_engine is not None and is_weak(contact, first):
+    if plan.second_engine is not None and is_weak(contact, first, card.quality):
         other_reader = ocr.CardReader(plan.second_engine, None, reader.deadline)
         try:
             if frame is None:
@@ -105,11 +105,14 @@ def read_frame(
     return parse.parse_card(text, region=region), text
 
 
-def is_weak(contact: Contact, first: OcrResult) -> bool:
+def is_weak(contact: Contact, first: OcrResult, quality: Quality | None = None) -> bool:
     """Return whether a reading is worth a second engine's time: no email or no phone found
     (nearly every card prints both), an address read unsurely or repaired (the field a
-    follow-up depends on), an unsure reading, or almost no text."""
+    follow-up depends on), an unsure reading, almost no text, or a photo too poor to read
+    reliably (blurred, small, glared: preprocess.quality), where a wrong reading can look
+    sure."""
     unreachable = not contact.emails or not contact.phones
     doubtful = contact.confidence.get("emails", 1.0) < WEAK_CONFIDENCE
     unsure = doubtful or first.confidence < WEAK_CONFIDENCE
-    return unreachable or unsure or first.confident_characters < WEAK_TEXT
+    poor = quality is not None and bool(quality.problems)
+    return unreachable or unsure or poor or first.confident_characters < WEAK_TEXT

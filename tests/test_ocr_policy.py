@@ -15,7 +15,17 @@ import pytest
 from cardscan import ocr, pipeline, reading
 from cardscan.contact import Contact, Phone
 from cardscan.errors import NoCardTextError, OcrTimeoutError
-from cardscan.model import Box, CardImage, Layout, LoadedImage, OcrLine, OcrResult, OcrWord, Pixels
+from cardscan.model import (
+    Box,
+    CardImage,
+    Layout,
+    LoadedImage,
+    OcrLine,
+    OcrResult,
+    OcrWord,
+    Pixels,
+    Quality,
+)
 from cardscan.settings import ScanSettings
 
 
@@ -172,6 +182,19 @@ def test_a_card_with_no_text_is_no_card_text(monkeypatch: pytest.MonkeyPatch):
 )
 def test_auto_re_reads_only_weak_cards(contact, text, weak):
     assert reading.is_weak(contact, result(text, 0.9)) is weak
+
+
+@pytest.mark.parametrize(
+    ("problems", "weak"),
+    [
+        pytest.param(("blurred",), True, id="hard-photo-blurred-a-sure-looking-reading-is-doubted"),
+        pytest.param((), False, id="sharp-photo-read-well"),
+    ],
+)
+def test_auto_re_reads_a_card_whose_photo_is_too_poor(problems, weak):
+    contact = Contact(emails=("j@x.example",), phones=(Phone("+14155550134", "work"),))
+    quality = Quality(blur=0.4, problems=problems)
+    assert reading.is_weak(contact, result("jane@x.example " * 10, 0.9), quality) is weak
 
 
 def test_auto_reads_the_whole_photo_when_the_card_read_nothing(monkeypatch: pytest.MonkeyPatch):
