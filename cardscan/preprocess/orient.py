@@ -17,6 +17,7 @@ import numpy as np
 
 from ..model import Layout, OcrResult, Pixels
 from .lighting import normalise
+from .textregion import line_boxes
 
 #: long side of the copy text lines are found on: large enough to read body text
 PROBE_SIDE = 1000
@@ -116,7 +117,7 @@ def line_scores(grey: Pixels) -> tuple[float, float]:
 
 def text_line_sample(grey: Pixels, count: int = 4) -> Pixels | None:
     """Return the card's longest text lines cut out and stacked: a small image quick to read."""
-    lines = sorted(_line_boxes(_ink(grey)), key=lambda b: b[2], reverse=True)[:count]
+    lines = sorted(line_boxes(_ink(grey)), key=lambda b: b[2], reverse=True)[:count]
     if not lines:
         return None
     lines.sort(key=lambda b: b[1])  # keep their order on the card: flipping stays a flip
@@ -144,21 +145,9 @@ def _ink(grey: Pixels) -> Pixels:
     return np.asarray(ink)
 
 
-def _line_boxes(ink: Pixels) -> list[tuple[int, int, int, int]]:
-    """Return (left, top, width, height) of the blobs letters make once smeared sideways."""
-    gap = max(3, ink.shape[1] // 60)
-    smeared = cv2.morphologyEx(ink, cv2.MORPH_CLOSE, np.ones((1, gap), np.uint8))
-    count, _, stats, _ = cv2.connectedComponentsWithStats(smeared)
-    return [
-        (int(x), int(y), int(w), int(h))
-        for x, y, w, h, _ in stats[1:count]
-        if 6 <= h <= ink.shape[0] // 4 and w >= 3 * h
-    ]
-
-
 def _line_score(ink: Pixels) -> float:
     """Return how much of the ink lies in wide, flat blobs: text lines along the rows."""
-    return float(sum(w * h for _, _, w, h in _line_boxes(ink)))
+    return float(sum(w * h for _, _, w, h in line_boxes(ink)))
 
 
 def _read_scores(stacked: Pixels, reader: Reader) -> tuple[float, float]:

@@ -14,6 +14,7 @@ import numpy as np
 import numpy.typing as npt
 
 from ..model import Pixels, Quality
+from .textregion import line_boxes
 
 __all__ = ["ADVICE", "Quality", "advice", "measure", "problems", "text_lines"]
 
@@ -78,14 +79,7 @@ def text_lines(grey: Pixels) -> list[tuple[int, int, int, int]]:
     background = cv2.medianBlur(grey, _odd(min(grey.shape[:2]) // 12))
     contrast = cv2.absdiff(grey, background)
     _, ink = cv2.threshold(contrast, 0, 255, cv2.THRESH_BINARY + cv2.THRESH_OTSU)
-    gap = max(3, grey.shape[1] // 60)
-    smeared = cv2.morphologyEx(ink, cv2.MORPH_CLOSE, np.ones((1, gap), np.uint8))
-    count, _, stats, _ = cv2.connectedComponentsWithStats(smeared)
-    return [
-        (int(x), int(y), int(w), int(h))
-        for x, y, w, h, _ in stats[1:count]
-        if 6 <= h <= grey.shape[0] // 5 and w >= 3 * h
-    ]
+    return line_boxes(np.asarray(ink), tallest=5)
 
 
 def _edge_width(grey: Pixels, lines: npt.NDArray[np.bool_]) -> float:

@@ -1,4 +1,5 @@
-"""Fallback when no card outline is found: the box around the clusters of text."""
+"""Where text lies on a card or photo: the box around its clusters (the fallback when no card
+outline is found) and the boxes of its lines."""
 
 from __future__ import annotations
 
@@ -81,3 +82,17 @@ def _skew(marks: Pixels) -> float:
         return 0.0
     skew = -float(np.median(angles))
     return skew if abs(skew) >= STRAIGHT else 0.0
+
+
+def line_boxes(ink: Pixels, tallest: int = 4) -> list[tuple[int, int, int, int]]:
+    """Return (left, top, width, height) of the blobs the letters of ink (a 0/255 mask) make
+    once smeared sideways: text lines, at most 1/tallest of the image high, three times as
+    wide as high."""
+    gap = max(3, ink.shape[1] // 60)
+    smeared = cv2.morphologyEx(ink, cv2.MORPH_CLOSE, np.ones((1, gap), np.uint8))
+    count, _, stats, _ = cv2.connectedComponentsWithStats(smeared)
+    return [
+        (int(x), int(y), int(w), int(h))
+        for x, y, w, h, _ in stats[1:count]
+        if 6 <= h <= ink.shape[0] // tallest and w >= 3 * h
+    ]
