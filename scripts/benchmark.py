@@ -91,11 +91,23 @@ def _rss_kb(pid: int) -> int:
 
 
 def _children(pid: int) -> list[int]:
+    """Return the children of pid that run another program.
+
+    A child that has not yet exec'd Tesseract still runs this Python (Python's subprocess
+    starts it with vfork: it shares the parent's memory): counting it would count the worker
+    twice.
+    """
     found = []
     for task in glob.glob(f"/proc/{pid}/task/*/children"):
         with contextlib.suppress(OSError), open(task) as listing:
             found += [int(child) for child in listing.read().split()]
-    return found
+    return [child for child in found if _program(child) != _program(pid)]
+
+
+def _program(pid: int) -> str:
+    with contextlib.suppress(OSError):
+        return os.readlink(f"/proc/{pid}/exe")
+    return ""
 
 
 #: the environment this script was started in, before cardscan limited Tesseract's threads

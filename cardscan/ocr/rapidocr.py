@@ -94,6 +94,7 @@ class RapidOcrEngine:
             raise OcrError(f"rapidocr has no model {model!r}; it reads with {MODEL}")
         start = time.monotonic()
         ocr = self._engine()
+        _give_back_memory()  # what reading the card freed, before the networks' buffers come
         timer = threading.Timer(max(timeout - (time.monotonic() - start), 0.0), self._stop.now)
         self._stop.reset()
         timer.start()
@@ -166,6 +167,10 @@ def _load(threads: int, detect_side: int, stop: _Stop) -> Any:
         "Global.max_side_len": _CROP_SIDE,
         "Det.limit_type": "max",
         "Det.limit_side_len": detect_side,
+        # One line at a time: a batch pads its lines to the widest one's width, which costs
+        # memory (a batch's buffers) and time (padding read as if it were text) on one thread
+        "Rec.rec_batch_num": 1,
+        "Cls.cls_batch_num": 1,
         "EngineConfig.onnxruntime.intra_op_num_threads": threads,
         "EngineConfig.onnxruntime.inter_op_num_threads": 1,
         # RapidOCR's default, said here because it matters: with onnxruntime's arena a worker
