@@ -24,9 +24,9 @@ PROBE_SIDE = 1000
 #: text lines this many times more along one axis than the other settle the axis without OCR
 CLEAR_AXIS = 3.0
 #: a card read at the turn its text lines suggest, this confidently and with this many
-#: confident characters, is upright: read upside down, the dev and hard photos read at most
-#: 0.50 (80 cards); upright, most read 0.77-0.95
-SETTLED, SETTLED_CHARS = 0.70, 40
+#: confident characters, is upright: no card of the dev, hard or real photos read upside down
+#: as well, and an upright card read less well needs its sample read both ways up
+SETTLED, SETTLED_CHARS = 0.55, 40
 
 
 def rotate(pixels: Pixels, degrees: int) -> Pixels:
