@@ -8,30 +8,48 @@ import numpy as np
 from ..model import Pixels
 
 #: OpenCV's decoders each miss codes the other reads, and both depend on the module size in
-#: pixels; a card without a code costs a few milliseconds for all of these tries together.
+#: pixels: each is tried at these scales of the card.
 _SCALES = (1.0, 0.75)
 
 
 def decode_qr(pixels: Pixels) -> str | None:
-    """Return the text of the QR code(s) on the card, joined by newlines, or None."""
+    """Return the text of the QR code(s) on the card, joined by newlines, or None.
+
+    The ArUco-based decoder is tried first; the classic one, several times slower on a card
+    with no code, only where the first found a code it could not read.
+    """
     grey = pixels if pixels.ndim == 2 else np.asarray(cv2.cvtColor(pixels, cv2.COLOR_BGR2GRAY))
-    for decode in (_aruco, _classic):
-        for scale in _SCALES:
-            image = grey if scale == 1.0 else cv2.resize(grey, None, fx=scale, fy=scale)
-            try:
-                texts = [t for t in decode(np.asarray(image)) if t]
-            except cv2.error:  # a malformed candidate can make a decoder throw: try the next
-                continue
-            if texts:
-                return "\n".join(texts)
+    scaled = [
+        grey if scale == 1.0 else cv2.resize(grey, None, fx=scale, fy=scale) for scale in _SCALES
+    ]
+    seen = False
+    for image in scaled:
+        texts, found = _aruco(np.asarray(image))
+        if texts:
+            return "\n".join(texts)
+        seen = seen or found
+    if not seen:
+        return None  # no code on the card: the classic decoder would find none either
+    for image in scaled:
+        texts = _classic(np.asarray(image))
+        if texts:
+            return "\n".join(texts)
     return None
 
 
-def _aruco(grey: Pixels) -> list[str]:
-    ok, texts, _, _ = cv2.QRCodeDetectorAruco().detectAndDecodeMulti(grey)
-    return list(texts) if ok else []
+def _aruco(grey: Pixels) -> tuple[list[str], bool]:
+    """Return the texts decoded, and whether any code was found (decoded or not)."""
+    try:
+        ok, texts, points, _ = cv2.QRCodeDetectorAruco().detectAndDecodeMulti(grey)
+    except cv2.error:  # a malformed candidate can make a decoder throw
+        return [], True
+    found = points is not None and len(points) > 0
+    return ([t for t in texts if t] if ok else []), found
 
 
 def _classic(grey: Pixels) -> list[str]:
-    text, _, _ = cv2.QRCodeDetector().detectAndDecode(grey)
-    return [text]
+    try:
+        text, _, _ = cv2.QRCodeDetector().detectAndDecode(grey)
+    except cv2.error:
+        return []
+    return [text] if text else []
