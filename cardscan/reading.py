@@ -106,12 +106,12 @@ def read_frame(
 
 
 def is_weak(contact: Contact, first: OcrResult, quality: Quality | None = None) -> bool:
-    """Return whether a reading is worth a second engine's time: no email or no phone found
-    (nearly every card prints both), an address read unsurely or repaired (the field a
-    follow-up depends on), an unsure reading, almost no text, or a photo too poor to read
-    reliably (blurred, small, glared: preprocess.quality), where a wrong reading can look
-    sure."""
-    unreachable = not contact.emails or not contact.phones
+    """Return whether a reading is worth a second engine's time: no name, email or phone
+    found (nearly every card prints all three, and a follow-up needs them), an address read
+    unsurely or repaired (the field a follow-up depends on), an unsure reading, almost no
+    text, or a photo too poor to read reliably (blurred, small, glared: preprocess.quality),
+    where a wrong reading can look sure."""
+    unreachable = not contact.emails or not contact.phones or not contact.name
     doubtful = contact.confidence.get("emails", 1.0) < WEAK_CONFIDENCE
     unsure = doubtful or first.confidence < WEAK_CONFIDENCE
     poor = quality is not None and bool(quality.problems)

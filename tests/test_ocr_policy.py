@@ -157,19 +157,30 @@ def test_a_card_with_no_text_is_no_card_text(monkeypatch: pytest.MonkeyPatch):
         pytest.param(Contact(name="Jane Doe"), "Jane Doe " * 10, True, id="no-email-no-phone"),
         pytest.param(Contact(emails=("j@x.example",)), "j@x.example " * 10, True, id="no-phone"),
         pytest.param(
-            Contact(emails=("j@x.example",), phones=(Phone("+14155550134", "work"),)),
+            Contact(
+                name="Jane Doe", emails=("j@x.example",), phones=(Phone("+14155550134", "work"),)
+            ),
             "jane@x.example " * 10,
             False,
-            id="email-and-phone-read-confidently",
+            id="name-email-and-phone-read-confidently",
         ),
         pytest.param(
             Contact(emails=("j@x.example",), phones=(Phone("+14155550134", "work"),)),
+            "jane@x.example " * 10,
+            True,
+            id="real-photo-name-in-a-script-font-not-read",
+        ),
+        pytest.param(
+            Contact(
+                name="Jane Doe", emails=("j@x.example",), phones=(Phone("+14155550134", "work"),)
+            ),
             "j@x.example",
             True,
             id="almost-no-text",
         ),
         pytest.param(
             Contact(
+                name="Jane Doe",
                 emails=("j@x.example",),
                 phones=(Phone("+14155550134", "work"),),
                 confidence={"emails": 0.33, "phones": 0.9},
@@ -192,7 +203,9 @@ def test_auto_re_reads_only_weak_cards(contact, text, weak):
     ],
 )
 def test_auto_re_reads_a_card_whose_photo_is_too_poor(problems, weak):
-    contact = Contact(emails=("j@x.example",), phones=(Phone("+14155550134", "work"),))
+    contact = Contact(
+        name="Jane Doe", emails=("j@x.example",), phones=(Phone("+14155550134", "work"),)
+    )
     quality = Quality(blur=0.4, problems=problems)
     assert reading.is_weak(contact, result("jane@x.example " * 10, 0.9), quality) is weak
 

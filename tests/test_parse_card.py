@@ -127,6 +127,48 @@ def ocr(*lines: Line, tilt: float = 0.0) -> OcrResult:
             "A Plus Tutors GmbH",
             id="confident-lone-letter-kept",
         ),
+        pytest.param(
+            ocr(
+                ("Jo Okafor", 60, 60, 40, 0.95),
+                ("SCRUM MASTER", 60, 110, 24, 0.95),
+                ("Redwood Group, Inc.", 60, 150, 28, 0.95),
+                ("jo.okafor@redwoodgroup.example", 560, 60, 24, 0.95),
+            ),
+            "title",
+            "Scrum Master",
+            id="title-words-the-vocabulary-lacks-set-under-the-name",
+        ),
+        pytest.param(
+            ocr(
+                ("Jo Okafor", 60, 60, 40, 0.95),
+                ("Redwood Group, Inc.", 60, 110, 28, 0.95),
+                ("jo.okafor@redwoodgroup.example", 60, 400, 24, 0.95),
+            ),
+            "title",
+            None,
+            id="no-title-the-company-under-the-name-is-none",
+        ),
+        pytest.param(
+            ocr(
+                ("Jo Okafor", 60, 60, 40, 0.95),
+                ("Yourtsartn€ Gin witty wth", 60, 110, 24, 0.45),
+                ("jo.okafor@redwoodgroup.example", 60, 400, 24, 0.95),
+            ),
+            "title",
+            None,
+            id="script-font-garbled-under-the-name-is-no-title",
+        ),
+        pytest.param(
+            ocr(
+                ("Jo Okafor", 60, 60, 40, 0.95),
+                ("jo.okafor@redwoodgroup.example", 60, 110, 24, 0.95),
+                ("Redwood Group, Inc.", 60, 150, 28, 0.95),
+                ("Blue sky thinking since", 60, 400, 24, 0.95),
+            ),
+            "title",
+            None,
+            id="a-tagline-far-from-the-name-is-no-title",
+        ),
     ],
 )
 def test_geometry(result: OcrResult, field: str, expected: object) -> None:

@@ -68,6 +68,31 @@ def reading(*lines: list[Word]) -> OcrResult:
         ),
         pytest.param(
             reading(
+                [
+                    ("T:", 63, 962, 29, 28),
+                    ("+44", 105, 971, 59, 25),
+                    ("121", 175, 973, 36, 17),
+                    ("496", 222, 964, 54, 33),
+                    ("0369", 287, 964, 70, 33),
+                ]
+            ),
+            ["T: +44 121 496 0369"],
+            id="old-style-figures-rise-and-fall-but-are-one-phone-number",
+        ),
+        pytest.param(
+            reading(
+                [
+                    ("8063", 961, 723, 41, 53),
+                    ("2507", 965, 666, 41, 53),
+                    ("20", 968, 634, 40, 28),
+                    ("+91", 970, 590, 41, 40),
+                ]
+            ),
+            ["20 +91", "8063 2507"],
+            id="rotated-photo-digits-stacked-one-above-the-other-are-no-one-number",
+        ),
+        pytest.param(
+            reading(
                 [("Jane", 60, 100, 90, 30), ("Doe", 160, 100, 70, 30)],
                 [("Tel", 60, 200, 60, 30)],
                 [("555", 140, 200, 70, 30)],

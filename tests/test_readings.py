@@ -265,6 +265,13 @@ LATIN = Contact(
             {"name": "Raúl Núñez"},
             id="not-a-name-its-own-reading-holds-as-title",
         ),
+        pytest.param(
+            replace(ENGLISH, name="Cea Crep Eau", emails=("lcrepeau@meridian.example",)),
+            replace(LATIN, name="Léa Crépeau", emails=("lcrepeau@meridian.example",)),
+            [],
+            {"name": "Léa Crépeau"},
+            id="caps-spaced-photo-english-split-the-accented-word-the-email-spells-it-whole",
+        ),
     ],
 )
 def test_combine_takes_each_field_from_the_better_reader(
@@ -529,6 +536,31 @@ WORK, MOBILE = Phone("+14155550134", "work"), Phone("+14155550178", "mobile")
             (),
             (Phone("+14155550139", "work"),),
             id="hard-photo-a-number-read-unsurely-the-sure-reading-of-it-wins",
+        ),
+        pytest.param(
+            Contact(name="Karl-Heinz E. Ly", emails=("ly@latticelabs.example",)),
+            Contact(emails=("karlheinz_ly@latticelabs.example",)),
+            ("karlheinz_ly@latticelabs.example",),
+            (),
+            id="underscore-lost-by-the-first-engine-the-other-read-the-whole-address",
+        ),
+        pytest.param(
+            Contact(
+                name="Karl-Heinz E. Ly",
+                emails=("ly@latticelabs.example",),
+                confidence={"emails": 0.57},
+            ),
+            Contact(emails=("karlheinz_ly@latticelabs.example",), confidence={"emails": 1.0}),
+            ("karlheinz_ly@latticelabs.example",),
+            (),
+            id="underscore-lost-unsurely-its-tail-is-not-one-more-address",
+        ),
+        pytest.param(
+            Contact(emails=("ly@latticelabs.example",)),
+            Contact(emails=("info@latticelabs.example",)),
+            ("ly@latticelabs.example", "info@latticelabs.example"),
+            (),
+            id="another-address-of-the-same-domain-is-added",
         ),
     ],
 )

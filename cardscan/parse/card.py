@@ -18,6 +18,9 @@ from .title import continues_title, is_department, proper_case, restore, title_s
 
 #: Confidence factor for a name chosen without agreement from the email.
 _UNCONFIRMED_NAME = 0.8
+#: a title found by its place under the name, not by its words, is read at most this
+#: surely; and only from a line read at least _PLAIN_WORDS surely
+_PLACED, _PLAIN_WORDS = 0.7, 0.8
 #: a lone character at either end of a name, title or company line, read less surely than
 #: this, is a logo or an icon, not a letter of it
 EDGE_MARK = 0.5
@@ -120,11 +123,36 @@ def _people_lines(
     company = _best(
         [s for s in rest if not is_department(s.text)], lambda s: company_score(s, labels, top)
     )
+    if title is None and name is not None:
+        title = _title_by_place(name, [s for s in rest if company is None or s is not company])
     title_found = _title_found(title, rest) if title else None
     return (
         _found(name, _name_conf(name, locals_)) if name else None,
         title_found,
         Found(clean_company(company.text), company.index, company.confidence) if company else None,
+    )
+
+
+def _title_by_place(name: Segment, rest: list[Segment]) -> Segment | None:
+    """Return the line set right under the name, in smaller print, when it is plain words
+    and no other field's: a title the vocabulary does not know ("Scrum Master"). Read less
+    surely than one whose words are titles' words."""
+    below = [
+        s
+        for s in rest
+        if 0 <= s.top - name.bottom < 1.5 * name.height
+        and s.left < name.right
+        and name.left < s.right
+        and s.height <= name.height
+    ]
+    line = min(below, key=lambda s: s.top, default=None)
+    if line is None or line.confidence < _PLAIN_WORDS or is_department(line.text):
+        return None
+    words = line.text.replace(",", " ").split()
+    if not 1 <= len(words) <= 5 or not all(w.isalpha() for w in words):
+        return None
+    return replace(
+        line, words=tuple(replace(w, confidence=w.confidence * _PLACED) for w in line.words)
     )
 
 

@@ -13,7 +13,7 @@ import statistics
 import unicodedata
 from dataclasses import dataclass
 
-from ..model import OcrResult, OcrWord
+from ..model import Box, OcrResult, OcrWord
 from . import vocab
 
 #: A gap wider than this many line heights starts a new column segment.
@@ -266,9 +266,25 @@ def _is_value(text: str) -> bool:
 
 
 def _size_ratio(a: OcrWord, b: OcrWord) -> float:
-    """Return how many times larger the font of one of two words is than the other's."""
+    """Return how many times larger the font of one of two words is than the other's.
+
+    Two groups of digits side by side on one line count as one size: in old-style figures
+    "121" sits at x-height while "496" rises and falls, so the boxes of one phone number
+    differ twice over (but around one middle).
+    """
+    if _is_digit_group(a.text) and _is_digit_group(b.text) and _level(a.box, b.box):
+        return 1.0
     small, big = sorted((_font_size(a), _font_size(b)))
     return big / small
+
+
+def _is_digit_group(text: str) -> bool:
+    return any(c.isdigit() for c in text) and all(c.isdigit() or c in "+()-./" for c in text)
+
+
+def _level(a: Box, b: Box) -> bool:
+    """Return whether two boxes have their middles at one height, as words of one line do."""
+    return abs((a.top + a.bottom) - (b.top + b.bottom)) / 2 < min(a.height, b.height) / 2
 
 
 _ASCENDING = frozenset("bdfhiklt0123456789!?/\\|()[]{}'\"#$%&@")

@@ -76,8 +76,11 @@ def with_other_engine(first: Contact, other: Contact) -> Contact:
         values |= {"given_name": other.given_name, "family_name": other.family_name}
     if first.emails:
         lead, follow = (other, first) if _surer(other, first, "emails") else both
-        voted = vote_emails((lead, follow), first.name or other.name or "", hosts)
-        more = tuple(e for e in follow.emails if _further(e, lead.emails))
+        name = first.name or other.name or ""
+        voted = vote_emails((lead, follow), name, hosts)
+        # "ly@" where the underscore of "karlheinz_ly@" was lost: one address, read whole
+        voted = tuple(_fuller(e, follow.emails, name) for e in voted)
+        more = tuple(e for e in follow.emails if e not in voted and _further(e, lead.emails))
         if more:  # an address no registry could deliver yields to one the other engine read
             voted = tuple(e for e in voted if suffixes.is_known(e.rpartition("@")[2]))
         values["emails"] = tuple(dict.fromkeys((*voted, *more)))
@@ -119,9 +122,21 @@ def _surer(other: Contact, first: Contact, field: str) -> bool:
 
 def _further(address: str, kept: tuple[str, ...]) -> bool:
     """Return whether another engine's address is one more of the card's: none of kept
-    misread, and ending in a real public suffix (a made-up ending is a misreading itself)."""
+    misread or cut short, and ending in a real public suffix (a made-up ending is a
+    misreading itself)."""
     real = suffixes.is_known(address.rpartition("@")[2])
-    return real and not any(same_address(address, k) for k in kept)
+    return real and not any(same_address(address, k) or _fragment(address, k) for k in kept)
+
+
+def _fragment(address: str, whole: str) -> bool:
+    """Return whether address is what is left of whole where the OCR lost a separator and
+    the word before or after it ("ly@" of "karlheinz_ly@"): same domain, the local part a
+    shorter head or tail of whole's."""
+    local, _, domain = address.casefold().rpartition("@")
+    whole_local, _, whole_domain = whole.casefold().rpartition("@")
+    shorter = 0 < len(local) < len(whole_local)
+    ends = whole_local.endswith(local) or whole_local.startswith(local)
+    return domain == whole_domain and shorter and ends
 
 
 def _better_evidenced(first: Contact, other: Contact, hosts: list[str]) -> list[str]:
@@ -262,7 +277,7 @@ def _lost_words(name: str, other: str, evidence: str) -> bool:
     words, others = name.split(), other.split()
     extra = [w for w in others if not any(_same_word(w, ours) for ours in words)]
     kept = all(any(_same_word(theirs, w) for theirs in others) for w in words)
-    return kept and bool(extra) and _support(" ".join(extra), evidence) == len(extra)
+    return kept and bool(extra) and all(_support(w, evidence) for w in extra)
 
 
 def _same_word(plain: str, accented: str) -> bool:
@@ -348,9 +363,13 @@ def _confusable(local: str, other: str) -> bool:
 
 
 def _support(value: str, evidence: str) -> int:
-    """Return how many of value's words (3+ letters) are spelled out in evidence."""
+    """Return how many letters of value's words (3+ letters) evidence spells out: letters,
+    not words, as the OCR splits a word now and then ("CREP EAU" is no better spelled by
+    crepeau@ than "CRÉPEAU")."""
     spelled = letters(evidence)
-    return sum(1 for w in value.split() if len(letters(w)) >= 3 and letters(w) in spelled)
+    return sum(
+        len(letters(w)) for w in value.split() if len(letters(w)) >= 3 and letters(w) in spelled
+    )
 
 
 def _respelled(value: str | None, spellings: list[str]) -> str | None:
