@@ -199,6 +199,25 @@ def inked(*words: tuple[str, int, int, int, int, Ink]) -> OcrResult:
             id="a-black-given-name-and-a-red-family-name-a-word-space-apart-are-one-name",
         ),
         pytest.param(
+            inked(("Bergmann", 79, 288, 196, 40, BLACK), ("Capital", 280, 276, 142, 56, BLACK),
+                  ("SARL", 443, 288, 89, 31, BLACK), ("@", 553, 276, 33, 33, ORANGE),
+                  ("https://bergmann.example", 609, 278, 503, 37, BLACK)),
+            ["Bergmann Capital SARL", "https://bergmann.example"],
+            id="icons-layout-a-globe-icon-in-an-accent-colour-between-company-and-website",
+        ),
+        pytest.param(
+            inked(("Quill", 90, 100, 90, 30, BLACK), ("&", 192, 100, 20, 30, BLACK),
+                  ("Chandra", 224, 100, 140, 30, BLACK)),
+            ["Quill & Chandra"],
+            id="an-ampersand-in-the-ink-of-its-words-is-text",
+        ),
+        pytest.param(
+            inked(("jane", 90, 100, 80, 30, BLUE), ("@", 180, 100, 24, 30, BLUE),
+                  ("acme.example", 214, 100, 200, 30, BLUE)),
+            ["jane @ acme.example"],
+            id="an-at-sign-set-apart-in-the-ink-of-the-address-is-text",
+        ),
+        pytest.param(
             inked(("Heithem", 90, 100, 150, 30, BLACK), ("Zrelli", 252, 98, 110, 36, RED)),
             ["Heithem Zrelli"],
             id="a-two-coloured-name-in-a-slightly-larger-family-name-is-one-name",

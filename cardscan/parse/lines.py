@@ -162,8 +162,9 @@ def _split_columns(row: list[OcrWord], geometry: bool = True) -> list[list[OcrWo
     row = sorted(row, key=lambda w: w.box.left)
     size = statistics.median(w.box.height for w in row)
     parts: list[list[OcrWord]] = [[]]
-    for word in row:
-        if _is_separator(word.text):
+    for i, word in enumerate(row):
+        beside = (row[i - 1] if i else None, row[i + 1] if i + 1 < len(row) else None)
+        if _is_separator(word.text) or _is_icon(word, *beside):
             parts.append([])  # "•", "|", an icon read as "™": the items either side are apart
             continue
         prev = parts[-1][-1] if parts[-1] else None
@@ -342,6 +343,20 @@ def _merged(group: list[OcrWord]) -> OcrWord:
         box = box.union(w.box)
     conf = min(w.confidence for w in group)
     return OcrWord("".join(w.text for w in group), box, conf, group[0].ink)
+
+
+def _is_icon(word: OcrWord, before: OcrWord | None, after: OcrWord | None) -> bool:
+    """Return whether a mark standing alone between words is an icon printed in an accent
+    colour ("Bergmann Capital SARL @ https://…", a globe read as "@"; "Hiroshi Whitaker & +33…",
+    a phone read as "&"): not alphanumeric, and in another ink than the words either side.
+    A "&" or "@" in the ink of its words is text ("Quill & Chandra", "jane @ acme.com")."""
+    if len(word.text) > 2 or any(c.isalnum() for c in word.text) or word.ink is None:
+        return False
+    ink = word.ink
+    return all(
+        other is not None and other.ink is not None and _ink_distance(ink, other.ink) >= INK_APART
+        for other in (before, after)
+    )
 
 
 def _is_separator(text: str) -> bool:
