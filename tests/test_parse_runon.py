@@ -37,6 +37,30 @@ P = pytest.param
           id="items-separated-by-bars"),
         P("Direct : (415) 555-0134", {"phones": (("+14155550134", "work"),)},
           id="one-labelled-field-is-not-cut"),
+        P("Thanks, Priya Raman | Senior Product Manager, Northwind Analytics | "
+          "priya.raman@northwind.example | +1 415 555 0134",
+          {"name": "Priya Raman", "title": "Senior Product Manager",
+           "company": "Northwind Analytics"},
+          id="signature-title-comma-company-the-domain-names"),
+        P("Priya Raman\nSenior Product Manager at Northwind Analytics\n"
+          "priya.raman@northwind.example",
+          {"name": "Priya Raman", "title": "Senior Product Manager",
+           "company": "Northwind Analytics"},
+          id="signature-title-at-company"),
+        P("Priya Raman, Senior Product Manager\nNorthwind Analytics Inc.\n"
+          "priya.raman@northwind.example",
+          {"name": "Priya Raman", "title": "Senior Product Manager",
+           "company": "Northwind Analytics Inc."},
+          id="signature-name-comma-title"),
+        P("Kenji Watanabe\nSales Manager, Tokyo Office\nHoshi Trading Co., Ltd.\n"
+          "kenji.watanabe@hoshi-trading.example",
+          {"name": "Kenji Watanabe", "title": "Sales Manager, Tokyo Office",
+           "company": "Hoshi Trading Co., Ltd."},
+          id="signature-title-and-its-office-stay-together"),
+        P("Jane Doe\nDirector, Sales & Marketing\nAcme Widgets Ltd",
+          {"name": "Jane Doe", "title": "Director, Sales & Marketing",
+           "company": "Acme Widgets Ltd"},
+          id="signature-title-with-a-comma-stays-whole"),
     ],
 )  # fmt: skip
 def test_fields_of_text_on_one_line(text: str, expected: dict[str, Any]) -> None:

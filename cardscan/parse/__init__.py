@@ -9,7 +9,9 @@ from __future__ import annotations
 
 from ..contact import Contact
 from ..model import OcrResult
+from . import patterns
 from .card import read_fields
+from .company import domain_labels
 from .lines import segments
 from .name import close_letter_spacing
 from .qr import parse_qr
@@ -26,7 +28,10 @@ def parse_card(ocr: OcrResult, region: str = "US") -> Contact:
 def parse_text(text: str, region: str = "US") -> Contact:
     """Return the contact in plain text (OCR output, an email signature)."""
     # letter-spaced capitals keep their word breaks only as double spaces in the raw text
-    lines = (close_letter_spacing(line) for line in text.splitlines())
+    lines = [close_letter_spacing(line) for line in text.splitlines()]
     # a signature pasted as one line holds every field: cut it into the lines a card prints
-    lines = (part for line in lines for part in split_run_on(line, region.upper()))
+    labels = domain_labels(
+        [w for w in text.split() if "@" in w], [m.group(1) for m in patterns.URL.finditer(text)]
+    )
+    lines = [part for line in lines for part in split_run_on(line, region.upper(), labels)]
     return parse_card(OcrResult.from_text("\n".join(lines)), region)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Sequence
 
 from phonenumbers import Leniency, PhoneNumberMatcher
 
@@ -45,20 +46,26 @@ _SIGN_OFF = re.compile(
 MIN_WORDS = 6
 
 
-def split_run_on(line: str, region: str) -> list[str]:
-    """Return the line cut into the lines a card prints, or [line] when it is one already."""
+def split_run_on(line: str, region: str, labels: Sequence[str] = ()) -> list[str]:
+    """Return the line cut into the lines a card prints, or [line] when it is one already.
+
+    labels are the domain names of the text's addresses and websites (company.domain_labels):
+    they tell a company ("Senior Product Manager, Northwind Analytics" on northwind.com).
+    """
     items = [i for i in patterns.ITEM_SEPARATOR.split(line) if i.strip()]
     if len(items) > 1:  # "Name | Title | Company": the separators cut it first
-        return [part for item in items for part in split_run_on(item, region)]
+        return [part for item in items for part in split_run_on(item, region, labels)]
     line = _SIGN_OFF.sub("", line)
     if len(line.split()) < MIN_WORDS:
-        return [line]
+        return _at_joint(line, list(labels))
     spans = sorted(_anchors(line, region))
     rest = line
     for begin, end in reversed(spans):
         rest = rest[:begin] + " " + rest[end:]
     words = [w for w in rest.split() if any(c.isalpha() for c in w)]
-    if not spans or (len(spans) == 1 and len(words) < 3):
+    if not spans:
+        return _at_joint(line, list(labels))
+    if len(spans) == 1 and len(words) < 3:
         return [line]  # one field with its label ("Standard : 01 99 00 22 33")
     pieces, start = [], 0
     for begin, end in spans:
@@ -68,7 +75,7 @@ def split_run_on(line: str, region: str) -> list[str]:
         pieces.append(line[begin:end])
         start = end
     pieces.append(line[start:])
-    labels = domain_labels([t for t in line.split() if "@" in t], [])
+    labels = [*labels, *domain_labels([t for t in line.split() if "@" in t], [])]
     out: list[str] = []
     for piece in (p.strip(" ,;|·•") for p in pieces):
         if not piece:
@@ -78,6 +85,26 @@ def split_run_on(line: str, region: str) -> list[str]:
         else:
             out.extend(_street_and_city(piece))
     return out
+
+
+#: where a signature joins two fields on one line: "Priya Raman, Senior Product Manager",
+#: "Senior Product Manager at Northwind Analytics", "Head of Sales @ Acme"
+_JOINT = re.compile(r",\s+|\s+(?:at|@|-|–|—)\s+")
+
+
+def _at_joint(line: str, labels: list[str]) -> list[str]:
+    """Return the line cut at a comma or an "at" where it joins a name and the title after
+    it, or a title and the company after it, and the two read so better than the whole line
+    reads as one field. A title and its place ("Sales Manager, Tokyo Office") stay together:
+    what follows a title must be a company (a legal form, the domain's name)."""
+    best, best_score = [line], _score([line], labels)
+    for joint in _JOINT.finditer(line):
+        head, tail = line[: joint.start()].strip(), line[joint.end() :].strip()
+        pairs = ((_as_name(head), _as_title(tail)), (_as_title(head), _as_company(tail, labels)))
+        score = max((a + b for a, b in pairs if a and b), default=0.0)
+        if score > best_score:
+            best, best_score = [head, tail], score
+    return best
 
 
 def _street_and_city(piece: str) -> list[str]:
