@@ -169,6 +169,17 @@ def ocr(*lines: Line, tilt: float = 0.0) -> OcrResult:
             None,
             id="a-tagline-far-from-the-name-is-no-title",
         ),
+        pytest.param(
+            ocr(
+                ("Apex Labs Ltd.", 60, 40, 50, 0.9),
+                ("Technical Recruiter", 60, 290, 30, 0.95),
+                ("E: emilyc@apexlabs.example", 60, 400, 30, 0.9),
+                ("TAT LEANEAA", 60, 500, 19, 0.0),
+            ),
+            "name",
+            None,
+            id="photo-name-unread-a-logo-read-as-letters-at-no-confidence-is-no-name",
+        ),
     ],
 )
 def test_geometry(result: OcrResult, field: str, expected: object) -> None:

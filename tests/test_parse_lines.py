@@ -93,6 +93,29 @@ def reading(*lines: list[Word]) -> OcrResult:
         ),
         pytest.param(
             reading(
+                [
+                    ("Emily", 68, 196, 166, 60),
+                    ("A.", 250, 198, 51, 45),
+                    ("Cost", 323, 198, 121, 45),
+                    ("a", 448, 208, 31, 35),
+                ]
+            ),
+            ["Emily A. Costa"],
+            id="photo-a-letter-split-off-the-end-of-a-word-touching-it-is-glued-back",
+        ),
+        pytest.param(
+            reading(
+                [
+                    ("Ortega", 60, 200, 150, 40),
+                    ("y", 230, 210, 20, 30),
+                    ("Gasset", 270, 200, 150, 40),
+                ]
+            ),
+            ["Ortega y Gasset"],
+            id="a-one-letter-particle-a-word-space-away-stays-a-word",
+        ),
+        pytest.param(
+            reading(
                 [("Jane", 60, 100, 90, 30), ("Doe", 160, 100, 70, 30)],
                 [("Tel", 60, 200, 60, 30)],
                 [("555", 140, 200, 70, 30)],

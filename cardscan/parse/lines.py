@@ -24,6 +24,8 @@ LOGO_SIZE, OTHER_SIZE = 1.8, 1.43
 #: A word that starts where at least COLUMN_LINES lines start (within EDGE_SLACK line heights),
 #: after a gap wider than COLUMN_NEAR line heights, starts a column of its own.
 COLUMN_LINES, EDGE_SLACK, COLUMN_NEAR = 3, 0.5, 0.8
+#: Words this close (line heights apart) are one word the OCR split: letters, not words.
+GLUED = 0.15
 #: Inks this far apart (_ink_distance) are two colours; a gap wider than WORD_SPACE line
 #: heights is more than a word space. Neither alone is a field edge: a surname is printed in
 #: red beside a black given name, and a word space grows where the OCR box misses a letter.
@@ -84,6 +86,8 @@ def segments(ocr: OcrResult) -> list[Segment]:
     parts = [part for row in rows for part in _split_columns(row, geometry)]
     if geometry:
         parts = _split_at_column_edges(parts)
+    if geometry:
+        parts = [_glue_split_letters(part) for part in parts]
     out.extend(_join_spaced_letters(part) for part in parts)
     out.sort(key=lambda ws: (min(w.box.top for w in ws), min(w.box.left for w in ws)))
     return [Segment(i, tuple(ws)) for i, ws in enumerate(out) if ws]
@@ -321,6 +325,23 @@ def _another_field(a: OcrWord, b: OcrWord) -> bool:
 def _is_address(text: str) -> bool:
     lowered = text.casefold()
     return "@" in lowered or lowered.startswith(("www.", "http"))
+
+
+def _glue_split_letters(words: list[OcrWord]) -> list[OcrWord]:
+    """Return the words with a lower-case letter or two that the OCR split off the end of a
+    word glued back: "Cost" + "a" touching it (Tesseract put the "a" on a line of its own)
+    is "Costa". A word space is far wider than the gap between two letters of a word."""
+    out = [words[0]]
+    for word in words[1:]:
+        prev = out[-1]
+        size = min(prev.box.height, word.box.height)
+        touching = word.box.left - prev.box.right < GLUED * size
+        fragment = len(word.text) <= 2 and word.text.isalpha() and word.text.islower()
+        if touching and fragment and prev.text[-1:].isalpha():
+            out[-1] = _merged([prev, word])
+        else:
+            out.append(word)
+    return out
 
 
 def _join_spaced_letters(words: list[OcrWord]) -> list[OcrWord]:

@@ -31,6 +31,8 @@ _L_FOR_I = re.compile(r"(?<![\w'’-])l(?=[a-zà-ÿ]{2,}\b)")
 #: cards (log likelihood ratios, README "Names"): the person tag also fires on many titles, so
 #: it says less than the organisation tag does
 PERSON_WEIGHT, ORGANISATION_WEIGHT = 0.5, 0.8
+#: a line read less surely than this is no name unless an email spells it
+GARBLED = 0.3
 #: a line that matches a domain name this well (company.domain_agreement) is the company's
 DOMAIN_NAMED = 0.8
 
@@ -114,6 +116,8 @@ def name_score(
     if not 2 <= len(tokens) <= 5 or not _tokens_ok(tokens, line):
         return 0.0
     agreement = email_agreement(line, locals_)
+    if agreement < 0.8 and seg.confidence < GARBLED:
+        return 0.0  # "TAT LEANEAA" read at 0.00 from a logo: letters, no name
     # the email vouching for it beats word lists: "John Baker", "Anna Kaufmann" are names
     if agreement < 0.8:
         if has_legal_suffix(seg.text) or title_score(line) or is_department(line):
