@@ -97,11 +97,22 @@ def reading(*lines: list[Word]) -> OcrResult:
                     ("Emily", 68, 196, 166, 60),
                     ("A.", 250, 198, 51, 45),
                     ("Cost", 323, 198, 121, 45),
-                    ("a", 448, 208, 31, 35),
-                ]
+                ],
+                [("a", 448, 208, 31, 35)],
             ),
             ["Emily A. Costa"],
-            id="photo-a-letter-split-off-the-end-of-a-word-touching-it-is-glued-back",
+            id="photo-a-letter-split-off-a-word-onto-a-line-of-its-own-touching-it-is-glued-back",
+        ),
+        pytest.param(
+            reading(
+                [
+                    ("Professor", 60, 200, 200, 40),
+                    ("of", 262, 200, 40, 40),
+                    ("Economics", 320, 200, 220, 40),
+                ]
+            ),
+            ["Professor of Economics"],
+            id="photo-a-short-word-the-ocr-read-on-the-line-close-to-the-last-stays-a-word",
         ),
         pytest.param(
             reading(

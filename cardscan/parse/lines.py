@@ -76,18 +76,16 @@ class Segment:
 
 def segments(ocr: OcrResult) -> list[Segment]:
     """Return the printed lines of an OCR result in reading order (top to bottom, left to right)."""
-    if ocr.engine == "text":
-        # plain text has no geometry worth regrouping: its lines are the lines
-        rows = [list(line.words) for line in ocr.lines]
-    else:
-        rows = _rows(_pieces(ocr), _slope(ocr))
-    out: list[list[OcrWord]] = []
     geometry = ocr.engine != "text"
+    # plain text has no geometry worth regrouping: its lines are the lines
+    pieces = _pieces(ocr) if geometry else [list(line.words) for line in ocr.lines]
+    rows = _rows(pieces, _slope(ocr)) if geometry else pieces
+    out: list[list[OcrWord]] = []
     parts = [part for row in rows for part in _split_columns(row, geometry)]
     if geometry:
         parts = _split_at_column_edges(parts)
-    if geometry:
-        parts = [_glue_split_letters(part) for part in parts]
+        piece_of = {id(w): i for i, piece in enumerate(pieces) for w in piece}
+        parts = [_glue_split_letters(part, piece_of) for part in parts]
     out.extend(_join_spaced_letters(part) for part in parts)
     out.sort(key=lambda ws: (min(w.box.top for w in ws), min(w.box.left for w in ws)))
     return [Segment(i, tuple(ws)) for i, ws in enumerate(out) if ws]
@@ -327,18 +325,20 @@ def _is_address(text: str) -> bool:
     return "@" in lowered or lowered.startswith(("www.", "http"))
 
 
-def _glue_split_letters(words: list[OcrWord]) -> list[OcrWord]:
+def _glue_split_letters(words: list[OcrWord], piece_of: dict[int, int]) -> list[OcrWord]:
     """Return the words with a lower-case letter or two that the OCR split off the end of a
-    word glued back: "Cost" + "a" touching it (Tesseract put the "a" on a line of its own)
-    is "Costa". A word space is far wider than the gap between two letters of a word."""
+    word onto a line of its own glued back where they touch: "Cost" + "a" is "Costa". Words
+    the OCR read on one line stay as it spaced them ("Professor of", "Chloé da Silva")."""
     out = [words[0]]
     for word in words[1:]:
         prev = out[-1]
         size = min(prev.box.height, word.box.height)
         touching = word.box.left - prev.box.right < GLUED * size
         fragment = len(word.text) <= 2 and word.text.isalpha() and word.text.islower()
-        if touching and fragment and prev.text[-1:].isalpha():
+        apart = piece_of.get(id(prev)) != piece_of.get(id(word))
+        if touching and fragment and apart and prev.text[-1:].isalpha():
             out[-1] = _merged([prev, word])
+            piece_of[id(out[-1])] = piece_of.get(id(prev), -1)
         else:
             out.append(word)
     return out
