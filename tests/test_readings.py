@@ -272,6 +272,20 @@ LATIN = Contact(
             {"name": "Léa Crépeau"},
             id="caps-spaced-photo-english-split-the-accented-word-the-email-spells-it-whole",
         ),
+        pytest.param(
+            replace(ENGLISH, title="Technical Recruiter", confidence={"title": 0.95}),
+            replace(LATIN, title="Teghnical Recruiter", confidence={"title": 0.6}),
+            [],
+            {"title": "Technical Recruiter"},
+            id="photo-latin-reading-misread-a-plain-letter-the-surer-english-title-stands",
+        ),
+        pytest.param(
+            replace(ENGLISH, title="Directeur General", confidence={"title": 0.95}),
+            replace(LATIN, title="Directeur Général", confidence={"title": 0.8}),
+            [],
+            {"title": "Directeur Général"},
+            id="titles-differing-only-by-accents-the-latin-reading-keeps-its-accents",
+        ),
     ],
 )
 def test_combine_takes_each_field_from_the_better_reader(

@@ -158,9 +158,10 @@ def combine(
 
     Name, title and company come from the Latin-script reading, unless only the English one
     agrees with what the card's addresses spell (the email's local part for the name, the
-    domains for the company), or the two differ only by accents the Latin-script reading
-    doubted (words in doubted: "Projeċt" read in grain); contact data comes from the English
-    reading.
+    domains for the company), the two differ only by accents the Latin-script reading
+    doubted (words in doubted: "Projeċt" read in grain), or they differ beyond accents, the
+    addresses spell neither, and the English reading read it more surely ("TEGHNICAL" read
+    at 0.60); contact data comes from the English reading.
     """
     sources: dict[str, Contact] = {}
     for field in _CONTACT_DATA:
@@ -171,6 +172,9 @@ def combine(
     sources["name"] = _better_name(latin, english, locals_)
     sources["title"] = _better(latin, english, "title", "")
     sources["company"] = _better(latin, english, "company", domains)
+    for field, evidence in (("title", ""), ("company", domains)):
+        if sources[field] is latin and _surer_spelling(english, latin, field, evidence):
+            sources[field] = english  # respelled with the Latin-script reading's accents
     for field in ("name", "title", "company"):
         if sources[field] is latin and _only_doubted_accents(latin, english, field, doubted):
             sources[field] = english
@@ -261,13 +265,21 @@ def _better_name(latin: Contact, english: Contact, evidence: str) -> Contact:
     if choice is latin and english.name and latin.name:
         if _lost_words(latin.name, english.name, evidence):
             return english  # respelled with the Latin-script reading's accents afterwards
-        differing = set(latin.name.split()) ^ set(english.name.split())
-        spelled = letters(latin.name) != letters(english.name)
-        silent = _support(" ".join(differing), evidence) == 0
-        surer = english.confidence.get("name", 0.0) > latin.confidence.get("name", 0.0)
-        if spelled and silent and surer:
+        if _surer_spelling(english, latin, "name", evidence):
             return english
     return choice
+
+
+def _surer_spelling(english: Contact, latin: Contact, field: str, evidence: str) -> bool:
+    """Return whether the English reading's field wins: the two spell it differently beyond
+    accents ("TECHNICAL" / "TEGHNICAL"), the addresses spell none of the words they differ
+    in, and the English reading read it more surely."""
+    ours, theirs = getattr(english, field), getattr(latin, field)
+    if not ours or not theirs or letters(ours) == letters(theirs):
+        return False
+    differing = set(ours.split()) ^ set(theirs.split())
+    silent = _support(" ".join(differing), evidence) == 0
+    return silent and english.confidence.get(field, 0.0) > latin.confidence.get(field, 0.0)
 
 
 def _lost_words(name: str, other: str, evidence: str) -> bool:
