@@ -61,6 +61,10 @@ P = pytest.param
           {"name": "Jane Doe", "title": "Director, Sales & Marketing",
            "company": "Acme Widgets Ltd"},
           id="signature-title-with-a-comma-stays-whole"),
+        P("Regards,\nJamal Idris - Head of Data - Lagos Fintech Ltd\n"
+          "jamal@lagosfintech.example",
+          {"name": "Jamal Idris", "title": "Head of Data", "company": "Lagos Fintech Ltd"},
+          id="signature-name-title-company-joined-by-dashes"),
     ],
 )  # fmt: skip
 def test_fields_of_text_on_one_line(text: str, expected: dict[str, Any]) -> None:

@@ -235,6 +235,8 @@ def repair_local(found: Found[str], given: str | None, family: str | None) -> Fo
     if not (given and family):
         return found
     usual = _local_patterns(folding.ascii_fold(given), folding.ascii_fold(family))
+    if local.casefold() in usual:
+        return found  # read as one of them already: "li.wei@" is not "l.wei@" misread
     for pattern in usual:
         slipped = pattern != local.casefold() and _slip_key(pattern) == _slip_key(local)
         labelled = local.casefold() not in usual and local.casefold() in {

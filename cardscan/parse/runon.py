@@ -93,18 +93,35 @@ _JOINT = re.compile(r",\s+|\s+(?:at|@|-|–|—)\s+")
 
 
 def _at_joint(line: str, labels: list[str]) -> list[str]:
-    """Return the line cut at a comma or an "at" where it joins a name and the title after
-    it, or a title and the company after it, and the two read so better than the whole line
-    reads as one field. A title and its place ("Sales Manager, Tokyo Office") stay together:
-    what follows a title must be a company (a legal form, the domain's name)."""
+    """Return the line cut at commas, dashes or an "at" where it joins a name and the title
+    after it, a title and the company after it, or all three ("Jamal Idris - Head of Data -
+    Lagos Fintech Ltd"), and the parts read so better than the whole line reads as one
+    field. A title and its place ("Sales Manager, Tokyo Office") stay together: what follows
+    a title must be a company (a legal form, the domain's name)."""
     best, best_score = [line], _score([line], labels)
-    for joint in _JOINT.finditer(line):
-        head, tail = line[: joint.start()].strip(), line[joint.end() :].strip()
-        pairs = ((_as_name(head), _as_title(tail)), (_as_title(head), _as_company(tail, labels)))
-        score = max((a + b for a, b in pairs if a and b), default=0.0)
+    joints = list(_JOINT.finditer(line))
+    for cuts in itertools.chain(
+        itertools.combinations(joints, 1), itertools.combinations(joints, 2)
+    ):
+        bounds = [0, *(b for m in cuts for b in m.span()), len(line)]
+        parts = [line[a:b].strip() for a, b in zip(bounds[::2], bounds[1::2], strict=True)]
+        score = max((_in_roles(parts, roles, labels) for roles in _ROLES[len(parts)]), default=0)
         if score > best_score:
-            best, best_score = [head, tail], score
+            best, best_score = parts, score
     return best
+
+
+#: the orders a signature line joins fields in, by how many parts it has
+_ROLES = {2: (("name", "title"), ("title", "company")), 3: (("name", "title", "company"),)}
+
+
+def _in_roles(parts: list[str], roles: tuple[str, ...], labels: list[str]) -> float:
+    """Return how well each part reads as its role, 0 when one of them does not at all."""
+    scores = [
+        _as_name(p) if r == "name" else _as_title(p) if r == "title" else _as_company(p, labels)
+        for p, r in zip(parts, roles, strict=True)
+    ]
+    return sum(scores) if all(scores) else 0.0
 
 
 def _street_and_city(piece: str) -> list[str]:
