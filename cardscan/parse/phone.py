@@ -79,14 +79,26 @@ def _plausible(number: phonenumbers.PhoneNumber) -> bool:
 
 def digit_normalised(text: str) -> str:
     """Return text with O/l/I read as digits inside digit runs, glued labels split off, and a
-    "00" international prefix written as "+"."""
-    text = patterns.GLUED_LABEL.sub(r"\1 ", text)
+    "00" international prefix written as "+".
+
+    A group right after a group of digits is read as digits before labels are looked for:
+    the "O" of "555 O13I" is a zero in the number, not a label glued to it.
+    """
+    words = text.split(" ")
+    for i in range(1, len(words)):
+        if _digit_group(words[i - 1]) and _digit_group(words[i]):
+            words[i] = words[i].translate(patterns.DIGIT_FIX)
+    text = patterns.GLUED_LABEL.sub(r"\1 ", " ".join(words))
     tokens = []
     for token in text.split(" "):
-        if patterns.DIGITISH_TOKEN.match(token) and sum(c.isdigit() for c in token) >= 2:
+        if _digit_group(token):
             token = token.translate(patterns.DIGIT_FIX)
         tokens.append(token)
     return patterns.IDD_00.sub(_plus, " ".join(tokens))
+
+
+def _digit_group(token: str) -> bool:
+    return bool(patterns.DIGITISH_TOKEN.match(token)) and sum(c.isdigit() for c in token) >= 2
 
 
 def _plus(m: re.Match[str]) -> str:
