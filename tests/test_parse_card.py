@@ -180,6 +180,39 @@ def ocr(*lines: Line, tilt: float = 0.0) -> OcrResult:
             None,
             id="photo-name-unread-a-logo-read-as-letters-at-no-confidence-is-no-name",
         ),
+        pytest.param(
+            ocr(
+                ("Alessand", 60, 40, 70, 0.93),
+                ("ro Tanaka", 60, 130, 70, 0.96),
+                ("Quantum Ventures", 60, 230, 50, 0.96),
+                ("Email alessandro.tanaka@quantumventures.example", 60, 400, 40, 0.9),
+            ),
+            "name",
+            "Alessandro Tanaka",
+            id="large-name-the-ocr-broke-over-two-lines-mid-word",
+        ),
+        pytest.param(
+            ocr(
+                ("Alessandro", 60, 40, 90, 0.96),
+                ("Tanaka", 60, 140, 50, 0.96),
+                ("Quantum Ventures", 60, 230, 36, 0.96),
+                ("Email alessandro.tanaka@quantumventures.example", 60, 400, 34, 0.9),
+            ),
+            "name",
+            "Alessandro Tanaka",
+            id="given-name-set-above-the-family-name",
+        ),
+        pytest.param(
+            ocr(
+                ("Jo Okafor", 60, 40, 60, 0.96),
+                ("Redwood", 60, 140, 40, 0.96),
+                ("Partners", 60, 200, 40, 0.96),
+                ("E info@redwood.example", 60, 400, 34, 0.9),
+            ),
+            "name",
+            "Jo Okafor",
+            id="two-one-word-lines-no-email-spells-are-not-joined",
+        ),
     ],
 )
 def test_geometry(result: OcrResult, field: str, expected: object) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass, replace
 
 from ..contact import Address, Contact, Phone
@@ -11,8 +12,8 @@ from .address import address_region, find_address
 from .company import clean as clean_company
 from .company import company_score, domain_labels, spelled_hosts
 from .found import Found
-from .lines import Segment
-from .name import name_score, repair_with_email, split
+from .lines import Segment, glued
+from .name import email_agreement, name_score, repair_with_email, split
 from .region import card_region
 from .title import continues_title, is_department, proper_case, restore, title_score
 
@@ -44,6 +45,7 @@ def read_fields(segs: list[Segment], region: str) -> Contact:
     free = [_unmarked(s) for s in segs if s.index not in data.taken and _has_letters(s.text)]
     labels = domain_labels([e.value for e in data.emails], [s.value for s in data.sites])
     locals_ = [e.value.split("@")[0] for e in data.emails if not email.is_role_mailbox(e.value)]
+    free = _name_rejoined(free, locals_)
     name, title, company = _people_lines(free, labels, locals_)
     people = {f.segment for f in (name, title, company) if f is not None}
     department = next(
@@ -133,6 +135,25 @@ def _people_lines(
     )
 
 
+def _name_rejoined(free: list[Segment], locals_: list[str]) -> list[Segment]:
+    """Return the lines with a name printed or read over two lines joined again: a word the
+    OCR broke ("Alessand" / "ro Tanaka", the second going on in lower case) or a given name
+    set above the family name ("Alessandro" / "Tanaka"), where only the two together are
+    spelled by an email's local part (alessandro.tanaka@)."""
+    for first, second in itertools.pairwise(free):
+        if second.index != first.index + 1:
+            continue
+        if second.text[:1].islower():
+            whole = glued(first, second)
+        elif len(first.words) == len(second.words) == 1:
+            whole = Segment(first.index, first.words + second.words)
+        else:
+            continue
+        if email_agreement(whole.text, locals_) >= 0.8 > email_agreement(first.text, locals_):
+            return [s for s in free if s not in (first, second)] + [whole]
+    return free
+
+
 def _title_by_place(name: Segment, rest: list[Segment]) -> Segment | None:
     """Return the line set right under the name, in smaller print, when it is plain words
     and no other field's: a title the vocabulary does not know ("Scrum Master"). Read less
@@ -163,8 +184,6 @@ def _best(segs: list[Segment], score: object) -> Segment | None:
 
 
 def _name_conf(seg: Segment, locals_: list[str]) -> float:
-    from .name import email_agreement
-
     agreed = email_agreement(seg.text, locals_) >= 0.7 or not locals_
     return seg.confidence * (1.0 if agreed else _UNCONFIRMED_NAME)
 

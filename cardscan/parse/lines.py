@@ -358,6 +358,13 @@ def _join_spaced_letters(words: list[OcrWord]) -> list[OcrWord]:
     return [_merged(group) for group in joined]
 
 
+def glued(first: Segment, second: Segment) -> Segment:
+    """Return one segment of two, the first word of second glued to the last of first: a
+    word the OCR broke over two lines ("Alessand" / "ro Tanaka")."""
+    word = _merged([first.words[-1], second.words[0]])
+    return Segment(first.index, (*first.words[:-1], word, *second.words[1:]))
+
+
 def _merged(group: list[OcrWord]) -> OcrWord:
     box = group[0].box
     for w in group[1:]:
