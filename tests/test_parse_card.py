@@ -213,6 +213,16 @@ def ocr(*lines: Line, tilt: float = 0.0) -> OcrResult:
             "Jo Okafor",
             id="two-one-word-lines-no-email-spells-are-not-joined",
         ),
+        pytest.param(
+            ocr(
+                ("Silverline LLP", 60, 40, 50, 0.95),
+                ("tukasz Backer", 60, 110, 76, 0.92),
+                ("E: lukasz.backer@silverline.example", 60, 400, 45, 0.91),
+            ),
+            "company",
+            "Silverline LLP",
+            id="a-name-misread-in-lower-case-under-the-company-is-not-glued-to-it",
+        ),
     ],
 )
 def test_geometry(result: OcrResult, field: str, expected: object) -> None:

@@ -11,6 +11,7 @@ from . import confidence, email, phone, web
 from .address import address_region, find_address
 from .company import clean as clean_company
 from .company import company_score, domain_labels, spelled_hosts
+from .folding import letters
 from .found import Found
 from .lines import Segment, glued
 from .name import email_agreement, name_score, repair_with_email, split
@@ -138,18 +139,23 @@ def _people_lines(
 def _name_rejoined(free: list[Segment], locals_: list[str]) -> list[Segment]:
     """Return the lines with a name printed or read over two lines joined again: a word the
     OCR broke ("Alessand" / "ro Tanaka", the second going on in lower case) or a given name
-    set above the family name ("Alessandro" / "Tanaka"), where only the two together are
-    spelled by an email's local part (alessandro.tanaka@)."""
+    set above the family name ("Alessandro" / "Tanaka"). The email must bear it out: its
+    local part spells the joined words (alessandro.tanaka@), and the name only when joined."""
+    spelled = " ".join(letters(local) for local in locals_)
     for first, second in itertools.pairwise(free):
         if second.index != first.index + 1:
             continue
         if second.text[:1].islower():
             whole = glued(first, second)
+            joined = [whole.words[len(first.words) - 1]]
         elif len(first.words) == len(second.words) == 1:
             whole = Segment(first.index, first.words + second.words)
+            joined = list(whole.words)
         else:
             continue
-        if email_agreement(whole.text, locals_) >= 0.8 > email_agreement(first.text, locals_):
+        borne_out = all(letters(w.text) in spelled for w in joined)
+        named = email_agreement(whole.text, locals_) >= 0.8 > email_agreement(first.text, locals_)
+        if borne_out and named:
             return [s for s in free if s not in (first, second)] + [whole]
     return free
 
