@@ -155,8 +155,8 @@ def _name_rejoined(free: list[Segment], locals_: list[str]) -> list[Segment]:
             continue
         borne_out = all(letters(w.text) in spelled for w in joined)
         named = email_agreement(whole.text, locals_) >= 0.8 > email_agreement(first.text, locals_)
-        if borne_out and named:
-            return [s for s in free if s not in (first, second)] + [whole]
+        if borne_out and named:  # in the first line's place: names come early
+            return [whole if s is first else s for s in free if s is not second]
     return free
 
 
