@@ -68,9 +68,17 @@ def cardscan(
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
-        preexec_fn=preexec_fn,
+        preexec_fn=lambda: _as_from_a_terminal(preexec_fn),
         start_new_session=True,
     )
+
+
+def _as_from_a_terminal(preexec_fn: Callable[[], None] | None) -> None:
+    """Give the CLI Ctrl-C as a terminal does: a test run started in the background (`cmd &`
+    in a script) has SIGINT ignored, and a child would inherit that and never see Ctrl-C."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+    if preexec_fn is not None:
+        preexec_fn()
 
 
 def run(
