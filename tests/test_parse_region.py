@@ -87,12 +87,34 @@ def test_postcodes_and_registrations_are_never_phones(line: str) -> None:
     assert parse_text(f"Ada Brook\n{line}\nada@brook.example", region="JP").phones == ()
 
 
-def test_a_labelled_number_phonenumbers_rates_invalid_is_kept_with_a_warning() -> None:
-    contact = parse_text("Ada Brook\nada@brook.co.uk\nM 07700 900123", region="GB")
+@pytest.mark.parametrize(
+    ("text", "region", "number"),
+    [
+        P("Ada Brook\nada@brook.co.uk\nM 07700 900123", "GB", "+447700900123",
+          id="labelled-number-in-a-range-not-in-service"),
+        P("Diego Alvarez, Andes Coffee Co., +57 1 555 0123, diego@andes.example", "US",
+          "+5715550123", id="signature-number-from-before-its-country-renumbered"),
+    ],
+)  # fmt: skip
+def test_a_number_written_as_one_but_rated_invalid_is_kept_with_a_warning(
+    text: str, region: str, number: str
+) -> None:
+    contact = parse_text(text, region=region)
     (phone,) = contact.phones
-    assert phone.number == "+447700900123"
+    assert phone.number == number
     assert contact.confidence["phones"] < 0.6
-    assert any(w.startswith("phone: +447700900123 is no valid number") for w in contact.warnings)
+    assert any(w.startswith(f"phone: {number} is no valid number") for w in contact.warnings)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        P("Ada Brook\nada@brook.example\nOrder 555 0123 4567", id="unlabelled-digits-without-plus"),
+        P("Ada Brook\nada@brook.example\n+1 555", id="plus-with-too-few-digits"),
+    ],
+)  # fmt: skip
+def test_an_invalid_number_neither_labelled_nor_international_is_not_a_phone(text: str) -> None:
+    assert parse_text(text, region="US").phones == ()
 
 
 def test_a_valid_number_carries_no_such_warning() -> None:

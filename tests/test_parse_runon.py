@@ -65,6 +65,11 @@ P = pytest.param
           "jamal@lagosfintech.example",
           {"name": "Jamal Idris", "title": "Head of Data", "company": "Lagos Fintech Ltd"},
           id="signature-name-title-company-joined-by-dashes"),
+        P("Regards, Diego Alvarez, Sales Director, Andes Coffee Co., +57 601 555 0123, "
+          "diego@andescoffee.example",
+          {"name": "Diego Alvarez", "title": "Sales Director", "company": "Andes Coffee Co.",
+           "phones": (("+576015550123", "work"),)},
+          id="signature-fields-joined-by-commas-on-one-line"),
     ],
 )  # fmt: skip
 def test_fields_of_text_on_one_line(text: str, expected: dict[str, Any]) -> None:

@@ -13,7 +13,7 @@ from .address import looks_like_address
 from .found import Found
 from .lines import Segment
 
-#: Confidence kept by a number phonenumbers does not know as valid (kept for its label).
+#: Confidence kept by a number phonenumbers does not know as valid (kept as printed).
 INVALID_FACTOR = 0.5
 
 
@@ -32,7 +32,7 @@ def find_phones(segs: list[Segment], region: str) -> list[Found[Phone]]:
             if valid:
                 found.append(Found(phone, seg.index, seg.confidence))
             else:
-                note = f"phone: {phone.number} is no valid number; kept for its label, check it"
+                note = f"phone: {phone.number} is no valid number; kept as printed, check it"
                 found.append(Found(phone, seg.index, seg.confidence * INVALID_FACTOR, note))
     return found
 
@@ -43,7 +43,8 @@ def _phones_in(text: str, region: str, labelled_only: bool) -> list[tuple[Phone,
 
     A label ("M 07700 900482") vouches for a number in a range phonenumbers does not know to
     be in service (new ranges, the fictional ranges used on sample cards): it is kept, but not
-    as a sure one.
+    as a sure one. So does a "+" and a country code: a signature's "+57 1 555 0123" (a number
+    from before its country renumbered) is written as a phone and nothing else.
     """
     phones = []
     prev_end = 0
@@ -53,9 +54,12 @@ def _phones_in(text: str, region: str, labelled_only: bool) -> list[tuple[Phone,
         if patterns.WHOLE_DATE.match(match.raw_string.strip()):
             continue
         number = match.number
-        if label is None and (labelled_only or not phonenumbers.is_valid_number(number)):
+        written_as_phone = label is not None or match.raw_string.lstrip().startswith("+")
+        if label is None and labelled_only:
             continue
-        if label is not None and not _plausible(number):
+        if not phonenumbers.is_valid_number(number) and not (
+            written_as_phone and _plausible(number)
+        ):
             continue
         kind = label or _trailing_kind(text[match.end :]) or _kind_from_type(number)
         e164 = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)

@@ -81,7 +81,8 @@ def split_run_on(line: str, region: str, labels: Sequence[str] = ()) -> list[str
         if not piece:
             continue
         if _is_free(piece, spans, line):
-            out.extend(_people_parts(piece, labels))
+            # "Sales Director," keeps no comma: a title ending in one runs on into the next line
+            out.extend(part.strip(" ,;") for part in _people_parts(piece, labels))
         else:
             out.extend(_street_and_city(piece))
     return out
