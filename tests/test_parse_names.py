@@ -51,9 +51,19 @@ def card(*lines: tuple[str, int]) -> OcrResult:
           "Maria T. Okonjo", id="dotted-credential-without-a-comma-dropped"),
         P([("Jane Whitaker, Ph.D.", 34), ("Research Scientist", 22)], "Jane Whitaker",
           id="phd-with-dots"),
+        P([("MOHAMED RAMZI BEN YOUSSEF", 28), ("Managing Director", 36),
+           ("(+216) 28 316 318", 25), ("4 Bvd. de la Liberte", 26), ("mrby@steeringit.example", 30),
+           ("Ariana Tunisie", 25)], "Mohamed Ramzi Ben Youssef",
+          id="email-local-part-is-the-names-initials"),
+        P([("Chief Technical Officer", 36), ("Harbor Digital", 40),
+           ("cto@harbordigital.example", 30), ("Lena Vogt", 30)], "Lena Vogt",
+          id="title-whose-initials-are-the-address-is-no-name"),
+        P([("Chief Technical Officer", 48), ("District Digital Agency", 58),
+           ("+216 22 029 967", 47), ("mouhamed.m@districtdigital.example", 55)], None,
+          id="name-in-a-logo-font-unread-business-spelling-the-domain-is-no-name"),
     ],
 )  # fmt: skip
-def test_the_name_line_is_a_persons(lines: list[tuple[str, int]], name: str) -> None:
+def test_the_name_line_is_a_persons(lines: list[tuple[str, int]], name: str | None) -> None:
     assert parse_card(card(*lines), region="US").name == name
 
 

@@ -199,12 +199,32 @@ def _found(seg: Segment, conf: float) -> Found[str]:
 
 
 def _title_found(title: Segment, rest: list[Segment]) -> Found[str]:
-    """Join a title broken over two lines."""
-    nxt = next((s for s in rest if s.index == title.index + 1), None)
-    text = title.text.strip(" ,")
-    if nxt and continues_title(title.text, nxt.text) and abs(nxt.height - title.height) < 4:
-        text = f"{title.text.rstrip()} {nxt.text.strip()}"
-    return Found(proper_case(restore(text)), title.index, title.confidence)
+    """Join a title broken over two lines, whichever of them has the title words ("Director
+    of" / "Sales", "Co-Founder &" / "Managing Director")."""
+    text, first = title.text.strip(" ,"), title
+    prev, nxt = _beside(title, rest, -1), _beside(title, rest, 1)
+    # a line before it ending in a comma is no start of it: "Thanks," is a sign-off
+    before = prev if prev and not prev.text.rstrip().endswith(",") else None
+    if before and continues_title(before.text, title.text) and _same_size(before, title):
+        text, first = f"{before.text.strip()} {text}", before
+    if nxt and continues_title(title.text, nxt.text) and _same_size(nxt, title):
+        text = f"{text} {nxt.text.strip()}"
+    return Found(proper_case(restore(text)), first.index, title.confidence)
+
+
+def _beside(seg: Segment, rest: list[Segment], step: int) -> Segment | None:
+    """Return the free line printed just before (step -1) or after (1) seg, passing over one
+    line between them that is a lone mark or no free line (a logo's stroke read as "L")."""
+    for index in (seg.index + step, seg.index + 2 * step):
+        line = next((s for s in rest if s.index == index), None)
+        if line is not None and len(line.text.strip()) > 1:
+            return line
+    return None
+
+
+def _same_size(a: Segment, b: Segment) -> bool:
+    """Two lines of one title: letters of about one height (descenders make a few pixels)."""
+    return abs(a.height - b.height) < max(4.0, 0.2 * max(a.height, b.height))
 
 
 def _part_of_email(site: Found[str], emails: list[Found[str]]) -> bool:

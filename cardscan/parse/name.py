@@ -35,6 +35,8 @@ PERSON_WEIGHT, ORGANISATION_WEIGHT = 0.5, 0.8
 GARBLED = 0.3
 #: a line that matches a domain name this well (company.domain_agreement) is the company's
 DOMAIN_NAMED = 0.8
+#: an email's local part that is the initials of a line's words agrees with it this much
+INITIALS = 0.75
 
 
 @dataclass(frozen=True)
@@ -123,12 +125,15 @@ def name_score(
         if has_legal_suffix(seg.text) or title_score(line) or is_department(line):
             return 0.0
         folded = [folding.ascii_fold(t).strip(".") for t in tokens]
+        named_by_domain = domain_agreement(line, list(labels)) >= DOMAIN_NAMED
         if any(
             w in vocab.COMPANY_WORDS or w in vocab.TITLE_WORDS or w in vocab.STREET_MARKERS
             for w in folded
         ):
-            return 0.2
-        if domain_agreement(line, list(labels)) >= DOMAIN_NAMED:
+            # a business word and the domain's name: the company, though no name was read
+            # ("District Digital Agency" on districtdigital.agency)
+            return 0.0 if named_by_domain else 0.2
+        if named_by_domain:
             return 0.2
     evidence = person_evidence(line)
     score = (
@@ -168,9 +173,18 @@ def email_agreement(line: str, locals_: list[str]) -> float:
     if len(parts) < 2:
         return 0.0
     given, family = parts[0], parts[-1]
+    initials = {
+        "".join(w[0] for w in words)
+        for words in (parts, [folding.letters(t) for t in clean(line).replace(",", " ").split()])
+        if all(words)
+    }
     best = 0.0
     for local in locals_:
         loc = folding.letters(local)
+        if len(loc) >= 3 and loc in initials:
+            # "mrby@" for Mohamed Ramzi Ben Youssef: short of a spelled name (a title's initials
+            # can be an address too, "cto@"), so the checks against titles still apply
+            best = max(best, INITIALS)
         if len(family) >= 3 and family in loc:
             both = given in loc or loc.startswith(given[0]) or loc.endswith(given[0])
             best = max(best, 1.0 if both else 0.8)
