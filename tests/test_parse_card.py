@@ -204,6 +204,17 @@ def ocr(*lines: Line, tilt: float = 0.0) -> OcrResult:
         ),
         pytest.param(
             ocr(
+                ("YAMAMOTO", 60, 40, 66, 0.95),
+                ("AVA", 60, 130, 64, 0.95),
+                ("INSURANCE BROKER", 60, 230, 40, 0.95),
+                ("E ava.yamamoto@starlingdesign.example", 60, 400, 40, 0.9),
+            ),
+            "name",
+            "Ava Yamamoto",
+            id="family-name-set-above-the-given-name-the-email-gives-the-order",
+        ),
+        pytest.param(
+            ocr(
                 ("Jo Okafor", 60, 40, 60, 0.96),
                 ("Redwood", 60, 140, 40, 0.96),
                 ("Partners", 60, 200, 40, 0.96),

@@ -26,6 +26,8 @@ P = pytest.param
         P("Priya lyer\npriya.iyer@acme.in", "Priya Iyer", ("priya.iyer@acme.in",),
           id="l-read-for-capital-i-email-agrees"),
         P("Priya lyer\nAcme Ltd", "Priya Iyer", (), id="l-read-for-capital-i-no-email"),
+        P("Mei lyer, CFA\nmei.iyer@harbornetworks.com", "Mei Iyer",
+          ("mei.iyer@harbornetworks.com",), id="l-read-for-capital-i-after-a-short-given-name"),
     ],
 )  # fmt: skip
 def test_names_are_rewritten_only_where_the_card_supports_it(

@@ -10,6 +10,7 @@ from . import patterns, vocab
 from .countries import country_code
 from .found import Found
 from .lines import Segment
+from .postcodes import postcode_line
 
 
 @dataclass(frozen=True)
@@ -18,6 +19,11 @@ class _CityLine:
     region: str | None
     postcode: str | None
     country: str | None  # ISO region the line's format belongs to, when it is unambiguous
+    sure: bool = True  # False: a bare number and a word that many countries' formats fit
+
+
+#: countries whose city lines patterns.py knows more strictly (a US state, an AU one)
+_OWN_PATTERNS = frozenset({"US", "GB", "AU", "IN"})
 
 
 def find_address(segs: list[Segment], taken: set[int]) -> Found[Address] | None:
@@ -98,6 +104,13 @@ def city_line(text: str) -> _CityLine | None:
         return _CityLine(m.group("city").strip(), None, m.group("postcode"), None)
     if m := patterns.IN_PIN.search(text):
         return _CityLine(m.group("city").strip(" -–") or None, None, m.group("postcode"), "IN")
+    if patterns.FLOOR_SUITE.search(text):
+        return None  # "Suite 1200" fits "city postcode" formats
+    found = postcode_line(text, _OWN_PATTERNS)
+    if found and not _words(found.city or "") & vocab.STREET_WORDS:  # not "Av. Paulista, 1578"
+        (country,) = found.countries if len(found.countries) == 1 else (None,)
+        # "1100-053 Lisboa" is surely one; "2058 Riadh" only beside a street
+        return _CityLine(found.city, found.region, found.postcode, country, country is not None)
     return None
 
 
@@ -121,8 +134,11 @@ def _drop_pin_icon(line: str) -> str:
 def _strength(text: str) -> int:
     """2: surely an address line; 1: an address line next to one; 0: not one."""
     text = _drop_pin_icon(text)
-    if city_line(text) is not None or _is_street(text):
+    city = city_line(text)
+    if (city is not None and city.sure) or _is_street(text):
         return 2
+    if city is not None:
+        return 1
     if patterns.FLOOR_SUITE.search(text) or country_code(text):
         return 1
     words = text.casefold().split()
@@ -134,9 +150,13 @@ def _strength(text: str) -> int:
 _WORD = re.compile(r"[\wÀ-ÿ.]+")
 
 
+def _words(text: str) -> set[str]:
+    return {w.casefold().strip(".") for w in _WORD.findall(text)}
+
+
 def _is_street(text: str) -> bool:
     """A number and a street word, or a German-style "Königsallee 108"."""
-    words = {w.casefold().strip(".") for w in _WORD.findall(text)}
+    words = _words(text)
     has_street_word = bool(words & vocab.STREET_WORDS) or any(
         w.endswith(("straße", "strasse", "str", "allee", "weg", "platz", "gasse", "ring", "damm"))
         for w in words

@@ -149,7 +149,10 @@ def _name_rejoined(free: list[Segment], locals_: list[str]) -> list[Segment]:
             whole = glued(first, second)
             joined = [whole.words[len(first.words) - 1]]
         elif len(first.words) == len(second.words) == 1:
-            whole = Segment(first.index, first.words + second.words)
+            words = first.words + second.words
+            if _spelled_after(first.text, second.text, locals_):
+                words = words[::-1]  # "YAMAMOTO" over "AVA" on ava.yamamoto@: Ava Yamamoto
+            whole = Segment(first.index, words)
             joined = list(whole.words)
         else:
             continue
@@ -158,6 +161,13 @@ def _name_rejoined(free: list[Segment], locals_: list[str]) -> list[Segment]:
         if borne_out and named:  # in the first line's place: names come early
             return [whole if s is first else s for s in free if s is not second]
     return free
+
+
+def _spelled_after(first: str, second: str, locals_: list[str]) -> bool:
+    """Return True where an email spells the second word first: the family name printed above
+    the given name (ava.yamamoto@ for "YAMAMOTO" / "AVA")."""
+    a, b = letters(first), letters(second)
+    return any(a and b and 0 <= local.find(b) < local.find(a) for local in map(letters, locals_))
 
 
 def _title_by_place(name: Segment, rest: list[Segment]) -> Segment | None:

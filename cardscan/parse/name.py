@@ -56,9 +56,9 @@ def clean(line: str) -> str:
     line = _SPLIT_HYPHEN.sub("-", line)
     line = _LONE_COMMA.sub(" ", close_letter_spacing(line))
     if not folding.is_all_caps(line):
-        line = _GLUE_FRAGMENT.sub(_glue, line)
-    if not folding.is_all_caps(line):
+        # the "l" first: "Mei lyer" is Mei Iyer, not a word broken in two ("Meilyer")
         line = " ".join(_initial_i(word) for word in line.split(" "))
+        line = _GLUE_FRAGMENT.sub(_glue, line)
     head, _, tail = line.partition(",")
     kept = [head.strip()]
     for part in tail.split(","):

@@ -324,19 +324,16 @@ COUNTRIES = MappingProxyType(
         "england": "GB",
         "scotland": "GB",
         "germany": "DE",
-        "deutschland": "DE",
         "france": "FR",
         "india": "IN",
         "australia": "AU",
         "canada": "CA",
         "ireland": "IE",
         "spain": "ES",
-        "españa": "ES",
         "italy": "IT",
         "netherlands": "NL",
         "switzerland": "CH",
         "austria": "AT",
-        "österreich": "AT",
     }
 )
 
