@@ -132,8 +132,11 @@ def _read_cards(
         reader = plan.reader(settings.engine.timeout)
         with clock.stage("preprocess"):
             card = preprocess.choose_upright(found, number, reader, trace)
+        # the photo turned as its card was: a second engine boxes text lying on its side
+        # along the photo, and its words would sort in the wrong order
+        turned = preprocess.rotate(alone, card.rotation) if alone is not None else None
         with clock.stage("read"):
-            contact, text = reading.read_contact(card, reader, plan, region, alone)
+            contact, text = reading.read_contact(card, reader, plan, region, turned)
         if trace is not None:
             trace(f"4-card{number}-ocr", draw_ocr_boxes(card.pixels, text))
         if card.qr_payload:

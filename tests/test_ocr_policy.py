@@ -7,12 +7,12 @@ engine does too rarely to test on demand: a weak first reading, a timeout, no te
 from __future__ import annotations
 
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 import pytest
 
-from cardscan import ocr, pipeline, reading
+from cardscan import ocr, pipeline, preprocess, reading
 from cardscan.contact import Contact, Phone
 from cardscan.errors import NoCardTextError, OcrTimeoutError
 from cardscan.model import (
@@ -232,3 +232,28 @@ def test_auto_re_reads_a_weak_card_on_the_whole_photo(monkeypatch: pytest.Monkey
     assert found.contact.emails == ("jane@acme.example",)
     assert [p.number for p in found.contact.phones] == ["+14155550134"]
     assert len(second.calls) == 1
+
+
+@pytest.mark.parametrize(
+    ("rotation", "shape"),
+    [
+        pytest.param(0, (300, 500, 3), id="card-upright-in-the-photo"),
+        pytest.param(90, (500, 300, 3), id="card-photographed-on-its-side"),
+    ],
+)
+def test_the_whole_photo_is_re_read_turned_as_its_card_was(
+    monkeypatch: pytest.MonkeyPatch, rotation: int, shape: tuple[int, int, int]
+):
+    weak = FakeEngine([result("ACME", 0.9) for _ in range(4)])
+    second = FakeEngine([result("jane@acme.example +1 415 555 0134", 0.9)], name="second")
+    plan = reading.ReadingPlan(weak, ("m",), second_engine=second)
+    monkeypatch.setattr(reading, "plan_for", lambda options: plan)
+    turned = preprocess.choose_upright
+
+    def upright(*args, **kwargs):
+        return replace(turned(*args, **kwargs), rotation=rotation)
+
+    monkeypatch.setattr(preprocess, "choose_upright", upright)
+    image = LoadedImage("card.png", np.full((300, 500, 3), 255, np.uint8), "0" * 64)
+    pipeline.scan_image(image, ScanSettings())
+    assert second.shapes == [shape]

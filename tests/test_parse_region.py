@@ -59,6 +59,10 @@ P = pytest.param
           id="legal-form-gmbh"),
         P("Eoin Ferrari\nHarbor & Lindqvist S.A.\nPort. 07.58.99.58.02", "US",
           {"+33758995802"}, id="legal-form-sa-french-mobile"),
+        P("AGNES KHALIL\nEMBER VENTURES PTY. LTD.\n0491 570 104 (m)\nakhalil@ember.com", "US",
+          {"+61491570104"}, id="legal-form-pty-ltd-is-australian-though-ltd-is-irish-too"),
+        P("José Aberg\nNorthwind Robotics LLP\nTel. 0113 496 0884\njaberg@northwind.com", "US",
+          {"+441134960884"}, id="legal-form-llp-british-number"),
         P("Jeanne Roy\nTél. 04 72 10 30 30", "US", {"+33472103030"}, id="label-language-french"),
         P("Ada Brook\nBrook Ltd.\nT (415) 555-0134", "US", {"+14155550134"},
           id="legal-form-does-not-override-numbers-valid-in-user-region"),
@@ -111,6 +115,7 @@ def test_a_number_written_as_one_but_rated_invalid_is_kept_with_a_warning(
     [
         P("Ada Brook\nada@brook.example\nOrder 555 0123 4567", id="unlabelled-digits-without-plus"),
         P("Ada Brook\nada@brook.example\n+1 555", id="plus-with-too-few-digits"),
+        P("Ada Brook\nada@brook.example\n+74 496 113 +44", id="plus-and-a-local-length-only"),
     ],
 )  # fmt: skip
 def test_an_invalid_number_neither_labelled_nor_international_is_not_a_phone(text: str) -> None:

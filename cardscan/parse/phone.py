@@ -54,11 +54,11 @@ def _phones_in(text: str, region: str, labelled_only: bool) -> list[tuple[Phone,
         if patterns.WHOLE_DATE.match(match.raw_string.strip()):
             continue
         number = match.number
-        written_as_phone = label is not None or match.raw_string.lstrip().startswith("+")
         if label is None and labelled_only:
             continue
+        international = match.raw_string.lstrip().startswith("+") and _full_length(number)
         if not phonenumbers.is_valid_number(number) and not (
-            written_as_phone and _plausible(number)
+            (label is not None or international) and _plausible(number)
         ):
             continue
         kind = label or _trailing_kind(text[match.end :]) or _kind_from_type(number)
@@ -79,6 +79,13 @@ def _plausible(number: phonenumbers.PhoneNumber) -> bool:
         and national.strip("0") != ""
         and not national.startswith("0")
     )
+
+
+def _full_length(number: phonenumbers.PhoneNumber) -> bool:
+    """A whole number's length for its country, not a local one: "+74 496 113" read from
+    a number upside down is none."""
+    reason = phonenumbers.is_possible_number_with_reason(number)
+    return bool(reason == phonenumbers.ValidationResult.IS_POSSIBLE)
 
 
 def digit_normalised(text: str) -> str:

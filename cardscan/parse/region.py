@@ -60,7 +60,9 @@ def _hints(segs: list[Segment]) -> list[str]:
     for seg in segs:
         words = [w.strip(".,:;()").casefold() for w in seg.text.split()]
         if words and has_legal_suffix(seg.text):
-            hints += vocab.LEGAL_FORM_REGIONS.get(words[-1], ())
+            # "Pty. Ltd.": the word before "Ltd" names the country (AU) before "Ltd" does
+            for word in words[-2:]:
+                hints += vocab.LEGAL_FORM_REGIONS.get(word, ())
         for word in words:
             hints += vocab.LABEL_REGIONS.get(word, ())
             hints += vocab.STREET_REGIONS.get(_street_word(word), ())

@@ -250,6 +250,7 @@ LEGAL_FORM_REGIONS = MappingProxyType(
         **dict.fromkeys(("inc", "incorporated", "llc", "corp", "corporation"), ("US", "CA")),
         **dict.fromkeys(("ltd", "limited"), ("GB", "IE", "IN", "AU", "NZ", "HK", "SG", "ZA")),
         "plc": ("GB", "IE"),
+        "llp": ("GB", "US", "IN"),
         **dict.fromkeys(("gmbh", "kg", "ug", "ohg", "mbh", "kgaa"), ("DE", "AT", "CH")),
         "ag": ("DE", "CH", "AT"),
         **dict.fromkeys(("sarl", "sàrl", "sas", "sasu", "eurl", "snc"), ("FR", "BE", "CH", "LU")),
