@@ -199,6 +199,26 @@ SIGNATURES = [
         {"websites": ("www.fjellbryggeri.no",), "socials": ("linkedin.com/in/margitsolheim",)},
         id="sig-linkedin-is-social",
     ),
+    P(
+        "Hi Sam,\n\nGreat meeting you at the expo.\n\nBest,\nRachel\n\n--\n"
+        "Rachel Kim (she/her)\nDirector of Partnerships\nLumen Health Inc.\n"
+        "Cell: 617-555-0148\nrachel.kim@lumenhealth.com\n\n> On Monday, Sam Lee wrote:\n"
+        "> sam.lee@other.example",
+        "US",
+        {"name": "Rachel Kim", "title": "Director of Partnerships", "company": "Lumen Health Inc.",
+         "emails": ("rachel.kim@lumenhealth.com",), "phones": (("+16175550148", "mobile"),)},
+        id="sig-reply-greeting-pronouns-separator-and-quote",
+    ),
+    P("Michael Thompson, CPA, CFE\nPartner\nThompson Hale LLP\nmthompson@thompsonhale.com",
+      "US", {"name": "Michael Thompson", "title": "Partner", "company": "Thompson Hale LLP"},
+      id="sig-credentials-after-the-name-are-no-title"),
+    P("Luis García Pérez\nGerente de Ventas\nTecnologías Andinas S.A.C.\n"
+      "Cel: 987 654 321\nlgarcia@tecandinas.example", "US",
+      {"company": "Tecnologías Andinas S.A.C.", "phones": (("+51987654321", "mobile"),)},
+      id="sig-peruvian-legal-form-names-company-and-country"),
+    P("Anna Kowalska\nPolbud Sp. z o.o.\ntel. 22 555 01 23\na.kowalska@polbud.example", "US",
+      {"company": "Polbud Sp. z o.o.", "phones": (("+48225550123", "work"),)},
+      id="sig-polish-legal-form"),
 ]
 
 ALL_CAPS = [
@@ -411,6 +431,19 @@ WORLD = [
     P("Giulia Ricci\nVia Roma 12\n20121 Milano MI\nItalia\ngiulia@ricci.example", "US",
       {"address_parts": {"postcode": "20121", "country": "Italia"}},
       id="world-country-in-its-own-language"),
+    P("Tomás Ferreira\nRua Augusta 120, 1100-053 Lisboa, Portugal\ntomas@lumendata.example",
+      "US", {"address": "Rua Augusta 120, 1100-053 Lisboa, Portugal",
+             "address_parts": {"street": "Rua Augusta 120", "postcode": "1100-053",
+                               "city": "Lisboa"}},
+      id="world-whole-address-on-one-line-street-number-no-phone"),
+    P("Elsa Lind\nDrottninggatan 25\n111 51 Stockholm\nelsa@lind.example", "US",
+      {"address": "Drottninggatan 25, 111 51 Stockholm",
+       "address_parts": {"street": "Drottninggatan 25", "postcode": "111 51"}},
+      id="world-swedish-street-by-its-ending"),
+    P("Shai Rotbard\nPlascow Logistics Ltd\n972-3-5115341\n"
+      "18 Tozeret Haaretz St, TLV, 6789112 Israel\nshai@plascow.example", "US",
+      {"address_parts": {"country": "Israel"}, "phones": (("+97235115341", "work"),)},
+      id="world-postcode-and-country-name-the-name-tells-the-country"),
     P("Ada Brook\nSuite 1200\nada@brook.example", "US",
       {"address_parts": {"city": None, "postcode": None}},
       id="world-suite-number-is-no-city-line"),

@@ -215,6 +215,29 @@ def ocr(*lines: Line, tilt: float = 0.0) -> OcrResult:
         ),
         pytest.param(
             ocr(
+                ("Wim Rip", 60, 40, 50, 0.95),
+                ("Director Group Development", 60, 110, 33, 0.96),
+                ("Hansa Meyer Global", 60, 200, 30, 0.96),
+                ("Holding GmbH", 60, 240, 30, 0.96),
+                ("w.rip@hansameyer-holding.example", 60, 400, 30, 0.9),
+            ),
+            "company",
+            "Hansa Meyer Global Holding GmbH",
+            id="company-set-over-two-lines-its-legal-form-under-it",
+        ),
+        pytest.param(
+            ocr(
+                ("Wim Rip", 60, 40, 50, 0.95),
+                ("Hansa Meyer Global", 60, 200, 30, 0.96),
+                ("Holding GmbH", 60, 320, 30, 0.96),
+                ("w.rip@hansameyer-holding.example", 60, 400, 30, 0.9),
+            ),
+            "company",
+            "Holding GmbH",
+            id="a-legal-form-printed-apart-from-the-line-above-is-not-joined-to-it",
+        ),
+        pytest.param(
+            ocr(
                 ("Jo Okafor", 60, 40, 60, 0.96),
                 ("Redwood", 60, 140, 40, 0.96),
                 ("Partners", 60, 200, 40, 0.96),

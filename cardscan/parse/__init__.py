@@ -16,6 +16,7 @@ from .lines import segments
 from .name import close_letter_spacing
 from .qr import parse_qr
 from .runon import split_run_on
+from .signature import signature_lines
 
 __all__ = ["parse_card", "parse_qr", "parse_text"]
 
@@ -28,7 +29,7 @@ def parse_card(ocr: OcrResult, region: str = "US") -> Contact:
 def parse_text(text: str, region: str = "US") -> Contact:
     """Return the contact in plain text (OCR output, an email signature)."""
     # letter-spaced capitals keep their word breaks only as double spaces in the raw text
-    lines = [close_letter_spacing(line) for line in text.splitlines()]
+    lines = [close_letter_spacing(line) for line in signature_lines(text.splitlines())]
     # a signature pasted as one line holds every field: cut it into the lines a card prints
     labels = domain_labels(
         [w for w in text.split() if "@" in w], [m.group(1) for m in patterns.URL.finditer(text)]

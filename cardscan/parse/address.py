@@ -64,7 +64,7 @@ def parts(lines: list[str]) -> Address:
         city = city_line(candidate)
         if city is not None:
             break
-    country = next((p for p in pieces if country_code(p)), None)
+    country = next((c for p in pieces if (c := _country_at_end(p))), None)
     return Address(
         text=text,
         street=street,
@@ -74,6 +74,16 @@ def parts(lines: list[str]) -> Address:
         country=country,
         extended=extended,
     )
+
+
+def _country_at_end(piece: str) -> str | None:
+    """Return the country name a piece of an address is or ends with ("6789112 Israel")."""
+    words = piece.split()
+    for n in range(min(len(words), 4), 0, -1):
+        name = " ".join(words[-n:])
+        if country_code(name):
+            return name
+    return None
 
 
 def address_region(address: Address | None) -> str | None:
@@ -104,14 +114,31 @@ def city_line(text: str) -> _CityLine | None:
         return _CityLine(m.group("city").strip(), None, m.group("postcode"), None)
     if m := patterns.IN_PIN.search(text):
         return _CityLine(m.group("city").strip(" -–") or None, None, m.group("postcode"), "IN")
-    if patterns.FLOOR_SUITE.search(text):
-        return None  # "Suite 1200" fits "city postcode" formats
-    found = postcode_line(text, _OWN_PATTERNS)
-    if found and not _words(found.city or "") & vocab.STREET_WORDS:  # not "Av. Paulista, 1578"
-        (country,) = found.countries if len(found.countries) == 1 else (None,)
+    found = []
+    for candidate in _comma_runs(text):  # a whole address on one line: its city part
+        if patterns.FLOOR_SUITE.search(candidate):
+            continue  # "Suite 1200" fits "city postcode" formats
+        line = postcode_line(candidate, _OWN_PATTERNS)
+        if line is None or _words(line.city or "") & vocab.STREET_WORDS:
+            continue  # not "Av. Paulista, 1578"
+        if line.city and country_code(line.city):
+            continue  # a postcode and the country's name: "6789112 Israel" is no Chilean city
+        (country,) = line.countries if len(line.countries) == 1 else (None,)
         # "1100-053 Lisboa" is surely one; "2058 Riadh" only beside a street
-        return _CityLine(found.city, found.region, found.postcode, country, country is not None)
-    return None
+        found.append(_CityLine(line.city, line.region, line.postcode, country, country is not None))
+    return max(found, key=lambda c: c.sure, default=None)  # the first sure one, else the first
+
+
+def _comma_runs(text: str) -> list[str]:
+    """Return the line, then each run of its comma-separated parts, longest first
+    ("Rua Augusta 120, 1100-053 Lisboa, Portugal": "1100-053 Lisboa" among them)."""
+    parts = [p.strip() for p in text.split(",") if p.strip()]
+    runs = [
+        ", ".join(parts[i : i + n])
+        for n in range(len(parts) - 1, 0, -1)
+        for i in range(len(parts) - n + 1)
+    ]
+    return [text, *runs]
 
 
 def _fix_sharp_s(line: str) -> str:
@@ -150,6 +177,13 @@ def _strength(text: str) -> int:
 _WORD = re.compile(r"[\wÀ-ÿ.]+")
 
 
+#: the ends of one-word street names: German, Nordic, Dutch ("Königsallee", "Drottninggatan")
+_STREET_ENDINGS = (
+    *("straße", "strasse", "str", "allee", "weg", "platz", "gasse", "ring", "damm"),
+    *("gatan", "vägen", "gade", "straat", "gracht", "veien", "vej"),
+)
+
+
 def _words(text: str) -> set[str]:
     return {w.casefold().strip(".") for w in _WORD.findall(text)}
 
@@ -158,8 +192,7 @@ def _is_street(text: str) -> bool:
     """A number and a street word, or a German-style "Königsallee 108"."""
     words = _words(text)
     has_street_word = bool(words & vocab.STREET_WORDS) or any(
-        w.endswith(("straße", "strasse", "str", "allee", "weg", "platz", "gasse", "ring", "damm"))
-        for w in words
+        w.endswith(_STREET_ENDINGS) for w in words
     )
     text = _drop_pin_icon(text)
     named = sum(1 for w in words if w.isalpha() and len(w) >= 2)

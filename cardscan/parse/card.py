@@ -10,7 +10,7 @@ from ..model import OcrWord
 from . import confidence, email, phone, web
 from .address import address_region, find_address
 from .company import clean as clean_company
-from .company import company_score, domain_labels, spelled_hosts
+from .company import company_score, domain_labels, has_legal_suffix, spelled_hosts
 from .folding import letters
 from .found import Found
 from .lines import Segment, glued
@@ -129,11 +129,53 @@ def _people_lines(
     if title is None and name is not None:
         title = _title_by_place(name, [s for s in rest if company is None or s is not company])
     title_found = _title_found(title, rest) if title else None
+    company_found = None
+    if company is not None:
+        others = [
+            s
+            for s in rest
+            if s is not company and not title_score(s.text) and not is_department(s.text)
+        ]
+        first, last = _company_lines(company, others)
+        text = first.text if first is last else f"{first.text} {last.text}"
+        company_found = Found(clean_company(text), first.index, company.confidence)
     return (
         _found(name, _name_conf(name, locals_)) if name else None,
         title_found,
-        Found(clean_company(company.text), company.index, company.confidence) if company else None,
+        company_found,
     )
+
+
+def _company_lines(company: Segment, others: list[Segment]) -> tuple[Segment, Segment]:
+    """Return the company's first and last line: a name set over two lines, its legal form
+    under the rest ("Hansa Meyer Global" / "Holding GmbH"), joined again; else the line."""
+    above = _set_under(company, others, below=False)
+    below = _set_under(company, others, below=True)
+    if below and _legal_tail(below) and not has_legal_suffix(company.text):
+        return company, below
+    if above and _legal_tail(company) and not has_legal_suffix(above.text):
+        return above, company
+    return company, company
+
+
+def _legal_tail(seg: Segment) -> bool:
+    """A line of a legal form and at most one word more: the end of a company's name, not
+    all of it ("Holding GmbH", "Pty Ltd")."""
+    return has_legal_suffix(seg.text) and len(seg.text.split()) <= 2
+
+
+def _set_under(seg: Segment, others: list[Segment], below: bool) -> Segment | None:
+    """Return the line set right under seg (or right above it), aligned with it, of a
+    like size: the next line of one block of print, however the OCR ordered the lines."""
+    for other in others:
+        upper, lower = (seg, other) if below else (other, seg)
+        gap = lower.top - upper.bottom
+        size = max(seg.height, other.height)
+        centres = abs((seg.left + seg.right) - (other.left + other.right)) / 2
+        aligned = min(abs(seg.left - other.left), centres) < size
+        if 0 <= gap < 0.8 * size and aligned and _same_size(seg, other, 0.35):
+            return other
+    return None
 
 
 def _name_rejoined(free: list[Segment], locals_: list[str]) -> list[Segment]:
@@ -232,9 +274,9 @@ def _beside(seg: Segment, rest: list[Segment], step: int) -> Segment | None:
     return None
 
 
-def _same_size(a: Segment, b: Segment) -> bool:
+def _same_size(a: Segment, b: Segment, share: float = 0.2) -> bool:
     """Two lines of one title: letters of about one height (descenders make a few pixels)."""
-    return abs(a.height - b.height) < max(4.0, 0.2 * max(a.height, b.height))
+    return abs(a.height - b.height) < max(4.0, share * max(a.height, b.height))
 
 
 def _part_of_email(site: Found[str], emails: list[Found[str]]) -> bool:

@@ -16,6 +16,8 @@ from .title import is_department, title_score
 
 _NAME_TOKEN = re.compile(r"^(?:[^\W\d_]\.|[^\W\d_][^\W\d_'’-]*(?:['’-][^\W\d_]+)*\.?)$")
 _SPLIT_HYPHEN = re.compile(r"(?<=\w)- (?=[A-ZÀ-Þ])")
+#: Pronouns after a name in a signature: "Rachel Kim (she/her)".
+_PRONOUNS = re.compile(r"\(\s*(?:she|he|they|ze|xe)\s*/\s*[a-z]+(?:\s*/\s*[a-z]+)?\s*\)", re.I)
 #: A comma standing alone between words: OCR debris ("Harpe , Miller").
 _LONE_COMMA = re.compile(r"\s+,\s+")
 #: Marks the OCR glues to the ends of words: a logo's ®, an icon read as ™ or “.
@@ -52,6 +54,7 @@ def clean(line: str) -> str:
     An "l" read at the start of a word is taken for an "I" ("lyer" -> "Iyer"): a name word
     starts with a capital, unless it is a particle ("de los", which stays as read).
     """
+    line = _PRONOUNS.sub(" ", line)
     line = " ".join(t.strip(_GLUED_GLYPHS) for t in line.split() if t.strip(_GLUED_GLYPHS))
     line = _SPLIT_HYPHEN.sub("-", line)
     line = _LONE_COMMA.sub(" ", close_letter_spacing(line))

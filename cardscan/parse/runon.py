@@ -14,7 +14,7 @@ import itertools
 import re
 from collections.abc import Sequence
 
-from phonenumbers import Leniency, PhoneNumberMatcher
+from phonenumbers import Leniency, PhoneNumberMatcher, is_valid_number
 
 from . import patterns, vocab
 from .address import city_line
@@ -149,7 +149,10 @@ def _anchors(line: str, region: str) -> list[tuple[int, int]]:
     """Return the spans of the line's addresses, websites, phone numbers and postal address."""
     spans = [m.span() for m in _WEB.finditer(line)]
     for match in PhoneNumberMatcher(line, region, leniency=Leniency.POSSIBLE):
-        spans.append((_label_start(line, match.start), match.end))
+        start = _label_start(line, match.start)
+        # a number that is none by itself and has no label is a street's or a postcode
+        if start < match.start or is_valid_number(match.number) or "+" in match.raw_string:
+            spans.append((start, match.end))
     street = _STREET_START.search(line)
     city = _CITY_END.search(line, street.end()) if street else None
     if street and city and not any(b <= street.start() < e for b, e in spans):

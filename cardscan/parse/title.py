@@ -17,8 +17,8 @@ def title_score(line: str) -> float:
     if has_legal_suffix(line) or "@" in line or any(c.isdigit() for c in line.replace("II", "")):
         return 0.0
     ws = [folding.ascii_fold(w) for w in folding.words(line)]
-    if not ws or len(ws) > 9:
-        return 0.0
+    if not ws or len(ws) > 9 or all(w.replace(".", "") in _CREDENTIALS for w in ws):
+        return 0.0  # "CPA, CFE" after a name: letters after it, not a job
     hits = sum(1 for w in ws if _is_title_word(w))
     if hits == 0:
         return 0.0
@@ -28,6 +28,7 @@ def title_score(line: str) -> float:
     return hits + 0.3 * mods
 
 
+_CREDENTIALS = frozenset(c.replace(".", "") for c in vocab.CREDENTIALS)
 _FOLDED_TITLE_WORDS = frozenset(folding.ascii_fold(w) for w in vocab.TITLE_WORDS)
 _FOLDED_ENDINGS = tuple(folding.ascii_fold(e) for e in vocab.TITLE_COMPOUND_ENDINGS)
 

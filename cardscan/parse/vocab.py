@@ -85,6 +85,7 @@ COMPANY_SUFFIXES = words("""
     sa s a sas sarl sàrl sasu eurl sca snc scop
     sl slu sau srl spa s p a bv nv oy ab as asa aps
     pvt ltd pvt private limited pty pty ltd llc-fz fzco fze bhd sdn bhd pte pte ltd kk
+    ltda eirl
     """)
 
 #: Multi-word legal forms (checked against the end of a line after folding).
@@ -99,6 +100,10 @@ COMPANY_SUFFIX_PHRASES = (
     "s a r l",
     "sdn bhd",
     "pte ltd",
+    "s a c",  # Peru's S.A.C.
+    "de c v",  # Mexico's S.A. de C.V.
+    "z o o",  # Poland's Sp. z o.o.
+    "s r o",  # Czechia's and Slovakia's s.r.o.
 )
 
 #: Legal forms as Tesseract misreads them -> as printed ("plc" read "ple").
@@ -224,7 +229,8 @@ STREET_WORDS = words(
     quay parade esplanade alley
     straße strasse str str. allee weg platz ring gasse damm ufer wall markt chaussee
     rue avenue quai boulevard chemin allée impasse cours route place passage
-    calle carrera paseo
+    calle carrera paseo avenida camino rua travessa praça via viale piazza corso strada
+    ul ulica aleja straat laan gracht plein gatan gata vägen vej gade utca ulice jalan jl
     marg nagar floor suite ste unit level building bldg tower park centre center
     """
 )
@@ -267,6 +273,11 @@ LEGAL_FORM_REGIONS = MappingProxyType(
         **dict.fromkeys(("bhd", "sdn"), ("MY",)),
         "pte": ("SG",),
         "kk": ("JP",),
+        "ltda": ("BR", "CO", "CL", "PT"),
+        "s.a.c": ("PE",),
+        "c.v": ("MX",),
+        "o.o": ("PL",),
+        "s.r.o": ("CZ", "SK"),
     }
 )
 #: Phone labels of one language, and where that language is spoken, commonest first.
@@ -341,7 +352,7 @@ COUNTRIES = MappingProxyType(
 #: Post-nominal credentials kept out of the name (generational suffixes are kept).
 CREDENTIALS = words(
     """phd ph.d md mba cpa pmp esq esq. cfa pe rn dds dvm jd llm msc bsc ma ba meng beng
-    frcs mrcp acca aca cissp ceng fca cma pmi-acp csm dipl.-ing mag dr.-ing"""
+    frcs mrcp acca aca cissp ceng fca cma pmi-acp csm dipl.-ing mag dr.-ing cfe cfp cisa cia frm"""
 )
 GENERATIONAL = words("jr jr. sr sr. ii iii iv")
 
