@@ -209,6 +209,14 @@ SIGNATURES = [
          "emails": ("rachel.kim@lumenhealth.com",), "phones": (("+16175550148", "mobile"),)},
         id="sig-reply-greeting-pronouns-separator-and-quote",
     ),
+    P("Jennifer Alvarez-Brooks\nVP, Customer Success | Brightline Software\n"
+      "(555) 201-3344 direct\n415.555.0199 cell\njen@brightline.example", "US",
+      {"phones": (("+15552013344", "work"), ("+14155550199", "mobile"))},
+      id="sig-label-word-after-the-number"),
+    P("Emma Johansson\nNordic Build AB\nemma@nordicbuild.example\n"
+      "Drottninggatan 25, 111 51 Stockholm", "US",
+      {"address": "Drottninggatan 25, 111 51 Stockholm"},
+      id="sig-street-and-city-on-one-line"),
     P("Michael Thompson, CPA, CFE\nPartner\nThompson Hale LLP\nmthompson@thompsonhale.com",
       "US", {"name": "Michael Thompson", "title": "Partner", "company": "Thompson Hale LLP"},
       id="sig-credentials-after-the-name-are-no-title"),

@@ -165,7 +165,8 @@ def _strength(text: str) -> int:
     if (city is not None and city.sure) or _is_street(text):
         return 2
     if city is not None:
-        return 1
+        # a street and its city on one line ("Drottninggatan 25, 111 51 Stockholm")
+        return 2 if any(_is_street(part) for part in text.split(",")) else 1
     if patterns.FLOOR_SUITE.search(text) or country_code(text):
         return 1
     words = text.casefold().split()

@@ -51,8 +51,9 @@ DATE = re.compile(r"\b\d{1,4}[./-]\d{1,2}[./-]\d{2,4}\b")
 ISO_LINE = re.compile(r"\bISO\s*\d{3,5}(?::\d{4})?", re.IGNORECASE)
 #: A label in front of the value: "Tel.:", "E-mail", "M".
 LABEL_TOKEN = re.compile(r"^[^\w+(@]*([A-Za-zÀ-ÿ][\w.\-]*?)[.:]*$", re.UNICODE)
-#: Kind written after a number: "(m)", "(t)", "(f)".
-TRAILING_KIND = re.compile(r"^\s*\(\s*([a-zA-Z]{1,6})\s*\)")
+#: Kind written after a number: "(m)", "(t)", "(f)", or a word: "cell", "direct" (not a
+#: letter: "T" there labels the next number)
+TRAILING_KIND = re.compile(r"^\s*(?:\(\s*([a-zA-Z]{1,6})\s*\)|([a-zA-Z]{3,8})\b)")
 
 #: Postcodes and address lines (US, UK, DE/FR, AU, IN).
 US_CITY_LINE = re.compile(

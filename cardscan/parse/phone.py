@@ -54,6 +54,7 @@ def _phones_in(text: str, region: str, labelled_only: bool) -> list[tuple[Phone,
         if patterns.WHOLE_DATE.match(match.raw_string.strip()):
             continue
         number = match.number
+        label = label or _trailing_kind(text[match.end :])  # "(555) 201-3344 direct"
         if label is None and labelled_only:
             continue
         international = match.raw_string.lstrip().startswith("+") and _full_length(number)
@@ -61,7 +62,7 @@ def _phones_in(text: str, region: str, labelled_only: bool) -> list[tuple[Phone,
             (label is not None or international) and _plausible(number)
         ):
             continue
-        kind = label or _trailing_kind(text[match.end :]) or _kind_from_type(number)
+        kind = label or _kind_from_type(number)
         e164 = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
         valid = phonenumbers.is_valid_number(number)
         phones.append((Phone(e164, kind, number.extension or None), valid))
@@ -139,7 +140,8 @@ def _trailing_kind(after: str) -> PhoneKind | None:
     m = patterns.TRAILING_KIND.match(after)
     if m is None:
         return None
-    return vocab.PHONE_LABELS.get(m.group(1).casefold())  # type: ignore[return-value]
+    word = m.group(1) or m.group(2)  # "(m)", or a label word after it: "201-3344 direct"
+    return vocab.PHONE_LABELS.get(word.casefold())  # type: ignore[return-value]
 
 
 def _kind_from_type(number: phonenumbers.PhoneNumber) -> PhoneKind:
