@@ -238,6 +238,17 @@ def ocr(*lines: Line, tilt: float = 0.0) -> OcrResult:
         ),
         pytest.param(
             ocr(
+                ("Chloe Ostergaard", 60, 40, 43, 0.9),
+                ("EEE", 60, 300, 40, 0.4),
+                ("Ember, Inc.", 60, 345, 40, 0.95),
+                ("chloe.ostergaard@ember.example", 60, 500, 30, 0.9),
+            ),
+            "company",
+            "Ember, Inc.",
+            id="a-whole-company-name-under-a-logo-read-as-letters-stays-whole",
+        ),
+        pytest.param(
+            ocr(
                 ("Jo Okafor", 60, 40, 60, 0.96),
                 ("Redwood", 60, 140, 40, 0.96),
                 ("Partners", 60, 200, 40, 0.96),

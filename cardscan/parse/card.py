@@ -7,7 +7,7 @@ from dataclasses import dataclass, replace
 
 from ..contact import Address, Contact, Phone
 from ..model import OcrWord
-from . import confidence, email, phone, web
+from . import confidence, email, folding, phone, vocab, web
 from .address import address_region, find_address
 from .company import clean as clean_company
 from .company import company_score, domain_labels, has_legal_suffix, spelled_hosts
@@ -159,9 +159,12 @@ def _company_lines(company: Segment, others: list[Segment]) -> tuple[Segment, Se
 
 
 def _legal_tail(seg: Segment) -> bool:
-    """A line of a legal form and at most one word more: the end of a company's name, not
-    all of it ("Holding GmbH", "Pty Ltd")."""
-    return has_legal_suffix(seg.text) and len(seg.text.split()) <= 2
+    """A legal form alone or after a business word: the end of a company's name, not all of
+    it ("Holding GmbH", "Services L.L.C", "Pty Ltd"; not "Ember, Inc.")."""
+    words = [w for w in folding.words(seg.text) if len(w) > 1]  # "L.L.C" is letters
+    return has_legal_suffix(seg.text) and all(
+        w in vocab.COMPANY_WORDS or w in vocab.COMPANY_SUFFIXES for w in words
+    )
 
 
 def _set_under(seg: Segment, others: list[Segment], below: bool) -> Segment | None:
@@ -173,7 +176,8 @@ def _set_under(seg: Segment, others: list[Segment], below: bool) -> Segment | No
         size = max(seg.height, other.height)
         centres = abs((seg.left + seg.right) - (other.left + other.right)) / 2
         aligned = min(abs(seg.left - other.left), centres) < size
-        if 0 <= gap < 0.8 * size and aligned and _same_size(seg, other, 0.35):
+        sure = other.confidence >= _PLAIN_WORDS  # not a logo read as letters ("EEE")
+        if 0 <= gap < 0.8 * size and aligned and sure and _same_size(seg, other, 0.35):
             return other
     return None
 

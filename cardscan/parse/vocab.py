@@ -100,6 +100,7 @@ COMPANY_SUFFIX_PHRASES = (
     "s a r l",
     "sdn bhd",
     "pte ltd",
+    "l l c",  # "L.L.C" as the Gulf's cards print it
     "s a c",  # Peru's S.A.C.
     "de c v",  # Mexico's S.A. de C.V.
     "z o o",  # Poland's Sp. z o.o.
@@ -126,6 +127,7 @@ SUFFIX_MISREADS = MappingProxyType(
 #: Nouns common in company names, rare in person names (a weak company signal).
 COMPANY_WORDS = words("""
     technologies technology tech labs lab systems solutions consulting consultants group holdings
+    holding
     ventures capital partners dynamics analytics talent logistics realty cloud energy legal
     robotics advisory recruiting networks network studio studios media design digital software
     industries international global services associates bank insurance foundation institute
