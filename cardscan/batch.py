@@ -179,6 +179,23 @@ def scan_one(
     )
 
 
+def readable_pages(
+    pages: Iterator[imageio.Page], problems: list[tuple[str, ExitCode]], taken: list[int]
+) -> Iterator[LoadedImage]:
+    """Yield the pages that could be loaded; add the others to problems, and count in taken[0]
+    every page taken from pages."""
+    for page in pages:
+        taken[0] += 1
+        if isinstance(page, BadInputError):
+            problems.append((str(page), page.exit_code))
+            continue
+        # Passed on from a list, not a local: a suspended generator keeps its locals, and
+        # the page's pixels must go once its cards are cut out (pipeline.scan_pages).
+        held = [page]
+        del page
+        yield held.pop()
+
+
 def _read_pages(
     path: str,
     pages: Iterator[imageio.Page],
@@ -190,16 +207,7 @@ def _read_pages(
     """Read the cards of every page into cards; a page that fails goes to problems. Return how
     many card-shaped regions held no contact data."""
     taken, skipped = [0], 0
-
-    def readable() -> Iterator[LoadedImage]:
-        for page in pages:
-            taken[0] += 1
-            if isinstance(page, BadInputError):
-                problems.append((str(page), page.exit_code))
-            else:
-                yield page
-
-    remaining = readable()
+    remaining = readable_pages(pages, problems, taken)
     while True:  # scan_pages stops at a page that fails: go on with the pages after it
         before = taken[0]
         try:

@@ -214,7 +214,11 @@ def _decoded(
                     raise  # the file itself is bad
                 yield e
                 continue
-            yield LoadedImage(source=name, pixels=pixels, sha256=sha256)
+            # Yielded from a list, not a local: a suspended generator keeps its locals, and
+            # the page is let go by its reader before its cards are read (pipeline.scan_pages).
+            page = [LoadedImage(source=name, pixels=pixels, sha256=sha256)]
+            del pixels
+            yield page.pop()
 
 
 def encode_jpeg(pixels: Pixels, quality: int = 85, max_side: int = 1600) -> bytes:

@@ -77,7 +77,9 @@ def _rendered_pages(
             except BadInputError as e:
                 yield e
                 continue
-            yield LoadedImage(source=name, pixels=pixels, sha256=sha256)
+            page = [LoadedImage(source=name, pixels=pixels, sha256=sha256)]
+            del pixels  # not kept by this generator while the page is read (imageio._decoded)
+            yield page.pop()
     finally:
         pdf.close()
 

@@ -3,13 +3,16 @@ BadInputError naming the file. All inputs are generated here, in tmp_path."""
 
 from __future__ import annotations
 
+import contextlib
 import errno
+import gc
 import hashlib
 import io
 import os
 import struct
+import weakref
 import zlib
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import cv2
@@ -18,7 +21,7 @@ import pillow_heif
 import pytest
 from PIL import Image
 
-from cardscan import imageio
+from cardscan import batch, imageio
 from cardscan.errors import BadInputError, ExitCode
 
 RED, WHITE = (255, 0, 0), (255, 255, 255)
@@ -516,6 +519,52 @@ def test_iter_pages_checks_the_spec_before_rendering(tmp_path: Path) -> None:
     path.write_bytes(pdf_bytes(*PAGE_COLOURS))
     with pytest.raises(BadInputError, match="no page 7"):
         imageio.iter_pages(path, "7")  # raised by the call itself, not by the first next()
+
+
+# --- pages are let go -------------------------------------------------------------------------
+
+KEPT_PAGES = [
+    pytest.param(lambda: encode(card(), "PNG"), id="image"),
+    pytest.param(
+        lambda: encode(card(), "TIFF", save_all=True, append_images=[card()]), id="tiff-pages"
+    ),
+    pytest.param(lambda: pdf_bytes(*PAGE_COLOURS), id="pdf-pages"),
+]
+
+
+@pytest.mark.parametrize("make", KEPT_PAGES)
+def test_a_page_is_not_kept_by_its_reader_while_it_is_read(
+    make: Callable[[], bytes], tmp_path: Path
+) -> None:
+    # The pipeline lets go of a photo once its cards are cut out: the generator it came from
+    # must not keep it (36 MB a 12 MP photo) while its cards are read.
+    path = tmp_path / "card.bin"
+    path.write_bytes(make())
+    with contextlib.closing(imageio.iter_pages(path, "all")) as pages:
+        page = next(pages)
+        assert isinstance(page, imageio.LoadedImage)
+        pixels = weakref.ref(page.pixels)
+        del page
+        gc.collect()
+        assert pixels() is None
+
+
+def test_a_page_is_not_kept_by_the_batch_filter_of_bad_pages() -> None:
+    bad = BadInputError("scans.pdf#page=1", "corrupt page")
+
+    def loaded() -> Iterator[imageio.Page]:
+        yield bad
+        yield imageio.LoadedImage("scans.pdf#page=2", np.zeros((40, 64, 3), np.uint8), "0" * 64)
+
+    problems: list[tuple[str, ExitCode]] = []
+    taken = [0]
+    with contextlib.closing(batch.readable_pages(loaded(), problems, taken)) as pages:
+        page = next(pages)
+        pixels = weakref.ref(page.pixels)
+        del page
+        gc.collect()
+        assert pixels() is None
+        assert problems == [(str(bad), bad.exit_code)] and taken == [2]
 
 
 # --- encode_jpeg and is_supported_image -------------------------------------------------------
