@@ -160,9 +160,11 @@ def scan_one(
     problems: list[tuple[str, ExitCode]] = []
     try:
         if stdin is not None:
-            images = imageio.iter_pages_bytes(stdin, inputfiles.STDIN_NAME, pages)
+            images = imageio.iter_pages_bytes(
+                stdin, inputfiles.STDIN_NAME, pages, reduced_first=True
+            )
         else:
-            images = imageio.iter_pages(path, pages)
+            images = imageio.iter_pages(path, pages, reduced_first=True)
         skipped = _read_pages(path, images, settings, trace, cards, problems)
     except (BadInputError, NoCardTextError) as e:
         return FileOutcome(path, error=str(e), exit_code=e.exit_code)  # they name the file

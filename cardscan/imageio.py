@@ -10,6 +10,7 @@ for any image it accepts.
 from __future__ import annotations
 
 import contextlib
+import functools
 import hashlib
 import io
 import math
@@ -35,6 +36,11 @@ MAX_PIXELS = 50_000_000
 #: twice the 1200 px the card is read at. A JPEG is decoded at 1/2, 1/4 or 1/8 of its size to
 #: fit (libjpeg scales while decoding); other formats are reduced right after decoding.
 WORK_PIXELS = 24_000_000
+#: A JPEG photo at least twice this long is first decoded at the half, quarter or eighth of
+#: its working size that keeps its long side at least this long: the whole photo is never
+#: read at more (preprocess.FRAME_SIDE), and a card that fills much of the photo is cut out
+#: of that at its full reading size; for a smaller card it is decoded again at working size.
+REDUCED_SIDE = 2000
 #: Largest file we read into memory (stdin too).
 MAX_FILE_BYTES = inputfiles.MAX_IMAGE_BYTES
 #: A page of a file: its pixels, or why that page alone could not be read.
@@ -119,11 +125,15 @@ def load_pages(path: str | Path, pages: str | None = None) -> list[LoadedImage]:
     return loaded
 
 
-def iter_pages(path: str | Path, pages: str | None = None) -> Generator[Page, None, None]:
+def iter_pages(
+    path: str | Path, pages: str | None = None, *, reduced_first: bool = False
+) -> Generator[Page, None, None]:
     """Like load_pages, but render each page only when it is asked for (long PDFs), and yield
     a page that cannot be read as its BadInputError, so the pages after it are still read.
 
     Errors about the file or the page spec are raised here, before the first page is rendered.
+    reduced_first: a big JPEG comes decoded smaller (see REDUCED_SIDE), with a way to decode
+    it at the working size (LoadedImage.decode_full) while the generator is not closed.
     """
     source = inputfiles.display_name(path)
     stream = inputfiles.open_regular(path)
@@ -135,19 +145,20 @@ def iter_pages(path: str | Path, pages: str | None = None) -> Generator[Page, No
             data = inputfiles.read_limited(stream, MAX_FILE_BYTES, source)
             stream.close()
             return render_pdf(data, source, pages, WORK_PIXELS)
-        return _image_pages(stream, source, pages, _sha256(stream))
+        return _image_pages(stream, source, pages, _sha256(stream), reduced_first)
     except BaseException:
         stream.close()
         raise
 
 
 def iter_pages_bytes(
-    data: bytes, source: str, pages: str | None = None
+    data: bytes, source: str, pages: str | None = None, *, reduced_first: bool = False
 ) -> Generator[Page, None, None]:
     """Like iter_pages, for a file already read (e.g. from stdin)."""
     if _is_pdf(data):
         return render_pdf(data, source, pages, WORK_PIXELS)
-    return _image_pages(io.BytesIO(data), source, pages, hashlib.sha256(data).hexdigest())
+    sha256 = hashlib.sha256(data).hexdigest()
+    return _image_pages(io.BytesIO(data), source, pages, sha256, reduced_first)
 
 
 def _first(pages: Iterator[Page]) -> LoadedImage:
@@ -167,17 +178,17 @@ def _sha256(stream: BinaryIO) -> str:
 
 
 def _image_pages(
-    stream: BinaryIO, source: str, pages: str | None, sha256: str
+    stream: BinaryIO, source: str, pages: str | None, sha256: str, reduced_first: bool
 ) -> Generator[Page, None, None]:
     """Check the page spec of a TIFF now; return a generator decoding the pages from stream."""
     count = _frame_count(stream)
     if count == 1:
-        return _decoded(stream, source, [0], None, sha256)
+        return _decoded(stream, source, [0], None, sha256, reduced_first)
     try:
         indexes = parse_pages(pages, count, "TIFF")
     except ValueError as e:
         raise BadInputError(source, str(e)) from e
-    return _decoded(stream, source, indexes, count, sha256)
+    return _decoded(stream, source, indexes, count, sha256, reduced_first=False)
 
 
 def _frame_count(stream: BinaryIO) -> int:
@@ -198,27 +209,40 @@ def _frame_count(stream: BinaryIO) -> int:
 
 
 def _decoded(
-    stream: BinaryIO, source: str, indexes: list[int], count: int | None, sha256: str
+    stream: BinaryIO,
+    source: str,
+    indexes: list[int],
+    count: int | None,
+    sha256: str,
+    reduced_first: bool,
 ) -> Generator[Page, None, None]:
     """Yield each page decoded (count: of a TIFF's pages; None for an image of one page).
 
     A generator, not a list: a list would keep each decoded photo alive while it is read.
     """
+    least_side = REDUCED_SIDE if reduced_first else None
     with stream:
         for index in indexes:
             name = source if count is None else f"{source}#page={index + 1}"
             try:
-                pixels = _decode_image(stream, name, frame=index)
+                pixels, reduced = _decode_image(stream, name, index, least_side)
             except BadInputError as e:
                 if count is None:
                     raise  # the file itself is bad
                 yield e
                 continue
+            full = functools.partial(_decode_full, stream, name, index) if reduced > 1 else None
             # Yielded from a list, not a local: a suspended generator keeps its locals, and
             # the page is let go by its reader before its cards are read (pipeline.scan_pages).
-            page = [LoadedImage(source=name, pixels=pixels, sha256=sha256)]
+            page = [LoadedImage(name, pixels, sha256, reduced=reduced, decode_full=full)]
             del pixels
             yield page.pop()
+
+
+def _decode_full(stream: BinaryIO, source: str, frame: int) -> Pixels:
+    """Return the page decoded at the working size (stream still open: see iter_pages)."""
+    pixels, _ = _decode_image(stream, source, frame)
+    return pixels
 
 
 def encode_jpeg(pixels: Pixels, quality: int = 85, max_side: int = 1600) -> bytes:
@@ -241,7 +265,10 @@ def _is_pdf(data: bytes) -> bool:
     return b"%PDF-" in data[:1024]
 
 
-def _decode_image(stream: BinaryIO, source: str, frame: int = 0) -> Pixels:
+def _decode_image(
+    stream: BinaryIO, source: str, frame: int = 0, least_side: int | None = None
+) -> tuple[Pixels, float]:
+    """Return the pixels, and the working size over their size (see _fit_budget)."""
     stream.seek(0)
     if not stream.read(1):
         raise BadInputError(source, "empty file")
@@ -253,9 +280,9 @@ def _decode_image(stream: BinaryIO, source: str, frame: int = 0) -> Pixels:
         with _open(stream, source) as img:
             if frame:
                 _seek(img, frame, source)
-            _fit_budget(img, source)
+            reduced = _fit_budget(img, source, least_side)
             if img.format == "HEIF" and img.mode == "RGB":
-                return _decode_heif(stream, source)
+                return _decode_heif(stream, source), 1.0
             _load(img, source)
             turn = _exif_turn(img)
             small = _reduced(img)
@@ -266,7 +293,7 @@ def _decode_image(stream: BinaryIO, source: str, frame: int = 0) -> Pixels:
                     turned = small.transpose(turn)
                     small.close()  # one full-size copy at a time (img, when not reduced)
                     small = turned
-                return _to_bgr(small, source)
+                return _to_bgr(small, source), reduced
             finally:
                 small.close()
 
@@ -313,18 +340,27 @@ def _seek(img: Image.Image, frame: int, source: str) -> None:
         raise BadInputError(source, _damage(e)) from e
 
 
-def _fit_budget(img: Image.Image, source: str) -> None:
-    """Refuse an image too large to decode; have a big JPEG decoded at 1/2, 1/4 or 1/8 size."""
+def _fit_budget(img: Image.Image, source: str, least_side: int | None = None) -> float:
+    """Refuse an image too large to decode; have a big JPEG decoded at 1/2, 1/4 or 1/8 size:
+    to fit WORK_PIXELS, and further down to least_side (its long side) when given. Return the
+    working size (WORK_PIXELS alone) over the size decoded."""
     width, height = img.size
     if width < 1 or height < 1:
         raise BadInputError(source, "image has no pixels")
-    if width * height > WORK_PIXELS and img.format in _JPEG_FORMATS:
-        # libjpeg scales while decoding, so a 108 MP phone photo never exists at full size.
-        scale = 2 ** math.ceil(math.log2(math.sqrt(width * height / WORK_PIXELS)))
+    work_scale = scale = 1
+    if img.format in _JPEG_FORMATS:
+        if width * height > WORK_PIXELS:
+            # libjpeg scales while decoding, so a 108 MP phone photo never exists at full size.
+            work_scale = 2 ** math.ceil(math.log2(math.sqrt(width * height / WORK_PIXELS)))
+        scale = work_scale
+        while least_side and scale < 8 and max(width, height) // (2 * scale) >= least_side:
+            scale *= 2
+    if scale > 1:
         # draft() picks the largest reduction that keeps at least this size: round down
         img.draft(img.mode, (max(1, width // scale), max(1, height // scale)))
     if img.size[0] * img.size[1] > MAX_PIXELS:
         raise BadInputError(source, _too_large(f"{width}x{height} pixels"))
+    return max(1.0, math.ceil(width / work_scale) / img.size[0])  # 1: draft() did not apply
 
 
 def _reduced(img: Image.Image) -> Image.Image:

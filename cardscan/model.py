@@ -6,7 +6,8 @@ image file --load--> LoadedImage --preprocess--> CardImage(s) --ocr--> OcrResult
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from enum import StrEnum
 
 import numpy as np
@@ -152,6 +153,12 @@ class LoadedImage:
     source: str
     pixels: Pixels
     sha256: str
+    #: the photo's working size over these pixels' size: 2.0 when a big JPEG was decoded at
+    #: half size first (libjpeg scales while decoding), to find the card on
+    reduced: float = 1.0
+    #: the pixels at the working size, decoded anew; given with reduced pixels, for a card
+    #: too small in them to be read well
+    decode_full: Callable[[], Pixels] | None = field(default=None, compare=False, repr=False)
 
     @property
     def width(self) -> int:

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import time
 from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+from contextlib import closing, contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from . import imageio, parse, preprocess, reading
 from .contact import CONTACT_FIELDS, Contact, merge_contacts
-from .errors import NoCardTextError
+from .errors import BadInputError, NoCardTextError
 from .model import CardImage, LoadedImage, OcrResult, Pixels, Quality
 from .preprocess import FlatCard
 from .settings import ScanSettings
@@ -96,17 +96,25 @@ def scan_pages(
     for page in pages:
         source, sha256 = page.source, page.sha256
         with clock.stage("preprocess"):
-            flat = preprocess.cut_out(page, trace)
-            frame = preprocess.whole_frame(page) if plan.second_engine else None
+            if plan.second_engine is None:
+                flat, frame = preprocess.cut_out(page, trace), None
+            else:
+                flat, frame = preprocess.cut_out_with_frame(page, trace)
         del page
         yield _read_cards(flat, frame, source, sha256, settings, plan, clock, trace)
 
 
 def _loaded(path: str | Path, clock: StageClock) -> Iterator[LoadedImage]:
-    """Yield the image at path, keeping no reference to it here (see scan_pages)."""
-    with clock.stage("load"):
-        loaded = [imageio.load_image(path)]
-    yield loaded.pop()
+    """Yield the image at path, keeping no reference to it here (see scan_pages), and the
+    file open while it is read (a big JPEG comes reduced: imageio.iter_pages)."""
+    with closing(imageio.iter_pages(path, reduced_first=True)) as pages:
+        with clock.stage("load"):
+            page = next(pages)
+            if isinstance(page, BadInputError):
+                raise page
+            loaded = [page]
+            del page
+        yield loaded.pop()
 
 
 def _read_cards(

@@ -385,6 +385,55 @@ def test_big_jpeg_is_decoded_at_reduced_size(monkeypatch: pytest.MonkeyPatch) ->
     assert close_to(colour_at(image.pixels, 2, 2), BGR_RED)
 
 
+REDUCED_FIRST = [
+    # (format, size, REDUCED_SIDE, shape decoded first, reduced)
+    pytest.param("JPEG", (640, 400), 100, (100, 160, 3), 4.0, id="jpeg-to-a-quarter"),
+    pytest.param("JPEG", (640, 400), 300, (200, 320, 3), 2.0, id="jpeg-to-half"),
+    pytest.param("JPEG", (640, 400), 400, (400, 640, 3), 1.0, id="jpeg-kept"),
+    pytest.param("JPEG", (4000, 2000), 100, (250, 500, 3), 8.0, id="jpeg-at-most-an-eighth"),
+    pytest.param("PNG", (640, 400), 100, (400, 640, 3), 1.0, id="png-kept"),
+]
+
+
+@pytest.mark.parametrize(("fmt", "size", "side", "shape", "reduced"), REDUCED_FIRST)
+def test_a_big_jpeg_is_decoded_reduced_first_and_at_full_size_on_request(
+    fmt: str,
+    size: tuple[int, int],
+    side: int,
+    shape: tuple[int, int, int],
+    reduced: float,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(imageio, "REDUCED_SIDE", side)
+    data = encode(card(size), fmt)
+    with contextlib.closing(imageio.iter_pages_bytes(data, "card", reduced_first=True)) as pages:
+        page = next(pages)
+        assert isinstance(page, imageio.LoadedImage)
+        assert page.pixels.shape == shape
+        assert page.reduced == reduced
+        if reduced == 1.0:
+            assert page.decode_full is None
+        else:
+            assert page.decode_full is not None
+            full = page.decode_full()
+            assert full.shape == (size[1], size[0], 3)
+            assert np.array_equal(full, imageio.load_bytes(data, "card").pixels)
+    # without reduced_first, the working size at once
+    assert imageio.load_bytes(data, "card").pixels.shape == (size[1], size[0], 3)
+
+
+def test_a_reduced_jpeg_keeps_its_exif_turn(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(imageio, "REDUCED_SIDE", 100)
+    exif = Image.Exif()
+    exif[0x0112] = 6  # turned a quarter: stored landscape, shown portrait
+    data = encode(card((640, 400)), "JPEG", exif=exif.tobytes())
+    with contextlib.closing(imageio.iter_pages_bytes(data, "card", reduced_first=True)) as pages:
+        page = next(pages)
+        assert isinstance(page, imageio.LoadedImage) and page.decode_full is not None
+        assert page.pixels.shape == (160, 100, 3)  # turned upright: portrait
+        assert page.decode_full().shape == (640, 400, 3)
+
+
 def test_jpeg_too_big_even_at_one_eighth_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(imageio, "MAX_PIXELS", 10_000)
     with pytest.raises(BadInputError, match=r"^big\.jpg: image too large: 1200x800 pixels"):

@@ -147,6 +147,44 @@ def test_two_cards_in_one_photo_are_two_cards():
     assert [c.method for c in cards] == ["quad", "quad"]
 
 
+REDUCED_PHOTOS = [
+    # a card 3200 px long is 1600 long at half size: cut out of the half-size photo
+    pytest.param(
+        [(400.0, 500.0), (3600.0, 500.0), (3600.0, 2350.0), (400.0, 2350.0)], False, id="big"
+    ),
+    # a card 1250 px long would be enlarged from the half-size photo: decoded at full size
+    pytest.param(
+        [(1400.0, 1100.0), (2650.0, 1100.0), (2650.0, 1820.0), (1400.0, 1820.0)], True, id="small"
+    ),
+]
+
+
+@pytest.mark.parametrize(("corners", "needs_full"), REDUCED_PHOTOS)
+def test_a_photo_given_at_half_size_is_decoded_at_full_size_only_for_a_small_card(
+    corners: list[tuple[float, float]], needs_full: bool
+) -> None:
+    photo = photo_of(render_card(), corners, size=(4000, 3000))
+    half = cv2.resize(photo, (2000, 1500), interpolation=cv2.INTER_AREA)  # as imageio gives it
+    asked: list[int] = []
+
+    def decode_full() -> Pixels:
+        asked.append(1)
+        return photo
+
+    given = LoadedImage("synthetic.jpg", half, "0" * 64, reduced=2.0, decode_full=decode_full)
+    [card], frame = preprocess.cut_out_with_frame(given)
+    [as_full], frame_as_full = preprocess.cut_out_with_frame(loaded(photo))
+    assert bool(asked) == needs_full
+    assert card.method == as_full.method == "quad"
+    assert card.pixels.shape[1] == as_full.pixels.shape[1] == warp.CARD_SIDE
+    # the card's scale is to the photo's full size either way (text height in photo pixels)
+    assert card.scale == pytest.approx(as_full.scale, rel=0.02)
+    assert frame.shape == frame_as_full.shape == (1500, 2000, 3)  # FRAME_SIDE long
+    if needs_full:  # then exactly what a photo given at full size gives
+        assert np.array_equal(card.pixels, as_full.pixels)
+        assert np.array_equal(frame, frame_as_full)
+
+
 def test_flattened_card_keeps_aspect_and_reads_upright():
     [card] = preprocess.find_cards(loaded(photo_of(render_card(), TILTED)), reader())
     height, width = card.pixels.shape[:2]

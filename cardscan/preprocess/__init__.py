@@ -23,7 +23,7 @@ from .outlines import Outline, card_outlines, frame_quad
 from .qr import decode_qr
 from .quality import advice, measure
 from .ranking import rank_by_text
-from .warp import card_scale, resize_for_ocr, warp_quad
+from .warp import card_scale, resize_for_ocr, too_small_to_cut, warp_quad
 
 Corners = tuple[tuple[float, float], ...]
 
@@ -33,11 +33,11 @@ __all__ = [
     "advice",
     "choose_upright",
     "cut_out",
+    "cut_out_with_frame",
     "find_cards",
     "normalise",
     "rotate",
     "turn_upright",
-    "whole_frame",
 ]
 
 #: the long side of the whole photo a second engine reads when the card reads weakly: card
@@ -68,23 +68,49 @@ def find_cards(image: LoadedImage, reader: Reader, trace: Trace | None = None) -
 
 
 def cut_out(image: LoadedImage, trace: Trace | None = None) -> list[FlatCard]:
-    """Return the cards found in the image, flattened: the one step that needs the photo.
+    """Return the cards found in the image, flattened: the one step that needs the photo."""
+    cards, _ = _cut_out(image, trace)
+    return cards
+
+
+def cut_out_with_frame(
+    image: LoadedImage, trace: Trace | None = None
+) -> tuple[list[FlatCard], Pixels]:
+    """Return cut_out's cards, and the whole photo at most FRAME_SIDE long, made from the
+    pixels the cards were cut from: what a second engine reads when the card found in it
+    reads weakly (the outline may have been a logo, not the card)."""
+    cards, pixels = _cut_out(image, trace)
+    return cards, _whole_frame(pixels, image.pixels)
+
+
+def _cut_out(image: LoadedImage, trace: Trace | None) -> tuple[list[FlatCard], Pixels]:
+    """Return the cards found in the image, flattened, and the pixels they were cut from.
 
     Outlines are found and ranked on a small copy; only the outlines that may be a card are
-    flattened from the full-resolution photo, each straight to the size it is read at.
+    flattened from the full-resolution photo, each straight to the size it is read at. A photo
+    given reduced (a big JPEG decoded at half size) is decoded at full size only when one of
+    its outlines would have to be enlarged to be read; its outlines are then found again, on
+    a copy of the full-size photo, as for a photo not given reduced.
     """
-    small, factor = downscale(image.pixels)
+    pixels, reduced = image.pixels, image.reduced
+    small, factor = downscale(pixels)
     found = card_outlines(small)
+    if image.decode_full is not None and any(
+        too_small_to_cut(outline.quad * factor) for outlines in found for outline in outlines
+    ):
+        pixels, reduced = image.decode_full(), 1.0
+        small, factor = downscale(pixels)
+        found = card_outlines(small)
     whole = Outline(frame_quad(small), "frame")
-    frame = None if len(found) > 1 else _flat(image.pixels, whole, factor)
+    frame = None if len(found) > 1 else _flat(pixels, whole, factor, reduced)
     cards = []
     for outlines in found:
-        first, *others = (_flat(image.pixels, outline, factor) for outline in outlines)
+        first, *others = (_flat(pixels, outline, factor, reduced) for outline in outlines)
         cards.append(replace(first, alternatives=tuple(others), last_resort=frame))
     if trace is not None:
         quads = [card.quad for card in cards if card.quad is not None]
-        trace("1-outline", draw_outlines(image.pixels, quads))
-    return cards
+        trace("1-outline", draw_outlines(pixels, quads))
+    return cards, pixels
 
 
 def choose_upright(
@@ -164,19 +190,22 @@ def _show(card: CardImage, number: int, reader: Reader, trace: Trace) -> None:
     trace(f"3-card{number}-normalised", prepared)
 
 
-def _flat(pixels: Pixels, outline: Outline, factor: float) -> FlatCard:
-    """Return the outline (found on a copy `factor` times smaller) flattened from the photo."""
+def _flat(pixels: Pixels, outline: Outline, factor: float, reduced: float) -> FlatCard:
+    """Return the outline (found on a copy `factor` times smaller) flattened from the photo
+    (its pixels `reduced` times smaller than its working size: the card's scale is to that)."""
     if outline.method == "frame":
-        return FlatCard(resize_for_ocr(pixels), None, "frame", card_scale(frame_quad(pixels)))
+        scale = card_scale(frame_quad(pixels) * reduced)
+        return FlatCard(resize_for_ocr(pixels), None, "frame", scale)
     quad = outline.quad * factor
-    return FlatCard(warp_quad(pixels, quad), _corners(quad), outline.method, card_scale(quad))
+    return FlatCard(
+        warp_quad(pixels, quad), _corners(quad), outline.method, card_scale(quad * reduced)
+    )
 
 
-def whole_frame(image: LoadedImage) -> Pixels:
-    """Return the whole photo at most FRAME_SIDE long: what a second engine reads when the
-    card found in it reads weakly (the outline may have been a logo, not the card)."""
-    small, _ = downscale(image.pixels, FRAME_SIDE)
-    return small.copy() if small is image.pixels else small
+def _whole_frame(pixels: Pixels, page: Pixels) -> Pixels:
+    """Return pixels at most FRAME_SIDE long, never the page's own array (it is let go)."""
+    small, _ = downscale(pixels, FRAME_SIDE)
+    return small.copy() if small is page else small
 
 
 def _corners(quad: object) -> Corners:

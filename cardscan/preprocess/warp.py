@@ -26,6 +26,11 @@ def warp_quad(pixels: Pixels, quad: Quad) -> Pixels:
     return _warp(pixels, quad, _ocr_scale(width, height))
 
 
+def too_small_to_cut(quad: Quad) -> bool:
+    """Return whether the quad's content would be enlarged to be read (shorter than CARD_SIDE)."""
+    return max(_sides(quad)) < CARD_SIDE
+
+
 def card_scale(quad: Quad) -> float:
     """Return how many pixels of the flattened card one pixel of the photo becomes."""
     return _ocr_scale(*_sides(quad))
