@@ -249,6 +249,61 @@ def ocr(*lines: Line, tilt: float = 0.0) -> OcrResult:
         ),
         pytest.param(
             ocr(
+                ("Chloe Kovacs", 60, 40, 44, 0.94),
+                ("Starling", 64, 238, 77, 0.96),
+                ("Energy Ltd", 420, 243, 42, 0.96),
+                ("E chloe@starlingenergy.example", 60, 400, 41, 0.91),
+            ),
+            "company",
+            "Starling Energy Ltd",
+            id="logo-first-word-in-larger-type-beside-the-rest-the-domain-spells-both",
+        ),
+        pytest.param(
+            ocr(
+                ("Dribiwood", 60, 40, 96, 0.1),
+                ("Cloud", 60, 150, 48, 0.96),
+                ("Mateo Thompson", 60, 240, 62, 0.95),
+                ("mateo.thompson@driftwoodcloud.example", 60, 400, 27, 0.9),
+            ),
+            "company",
+            "Driftwood Cloud",
+            id="logo-word-read-unsurely-above-spelled-as-the-domain-spells-it",
+        ),
+        pytest.param(
+            ocr(
+                ("Dribiwood", 60, 40, 96, 0.95),
+                ("Cloud", 60, 150, 48, 0.96),
+                ("Mateo Thompson", 60, 240, 62, 0.95),
+                ("mateo.thompson@driftwoodcloud.example", 60, 400, 27, 0.9),
+            ),
+            "company",
+            "Cloud",
+            id="a-word-read-surely-is-not-rewritten-to-fit-the-domain",
+        ),
+        pytest.param(
+            ocr(
+                ("SN Sable Networks plc", 60, 40, 56, 0.83),
+                ("James Cote", 60, 140, 52, 0.94),
+                ("E james_cote@sable-networks.example", 60, 400, 29, 0.91),
+            ),
+            "company",
+            "Sable Networks plc",
+            id="logo-initials-before-the-company-the-domain-spells-the-rest",
+        ),
+        pytest.param(
+            ocr(
+                ("Kaveri Legal Ltd", 60, 40, 71, 0.72),
+                ("Your partner in growth", 60, 130, 25, 0.96),
+                ("Santiago Ivanova", 60, 180, 38, 0.94),
+                ("PROJECT MANAGER", 60, 240, 19, 0.96),
+                ("sivanova@kaverilegal.example", 60, 400, 28, 0.92),
+            ),
+            "title",
+            "Project Manager",
+            id="slogan-speaking-to-the-reader-is-no-title",
+        ),
+        pytest.param(
+            ocr(
                 ("Jo Okafor", 60, 40, 60, 0.96),
                 ("Redwood", 60, 140, 40, 0.96),
                 ("Partners", 60, 200, 40, 0.96),

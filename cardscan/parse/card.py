@@ -10,7 +10,14 @@ from ..model import OcrWord
 from . import confidence, email, folding, phone, vocab, web
 from .address import address_region, find_address
 from .company import clean as clean_company
-from .company import company_score, domain_labels, has_legal_suffix, spelled_hosts
+from .company import (
+    company_score,
+    domain_labels,
+    has_legal_suffix,
+    spelled_hosts,
+    with_word_before,
+    without_logo_marks,
+)
 from .folding import letters
 from .found import Found
 from .lines import Segment, glued
@@ -138,7 +145,12 @@ def _people_lines(
         ]
         first, last = _company_lines(company, others)
         text = first.text if first is last else f"{first.text} {last.text}"
-        company_found = Found(clean_company(text), first.index, company.confidence)
+        before = _printed_before(first, others)
+        sure = before is not None and before.confidence >= _PLAIN_WORDS
+        if before and (joined := with_word_before(text, before.text, sure, labels)):
+            text, first = joined, before
+        text = without_logo_marks(clean_company(text), labels)
+        company_found = Found(text, first.index, company.confidence)
     return (
         _found(name, _name_conf(name, locals_)) if name else None,
         title_found,
@@ -156,6 +168,25 @@ def _company_lines(company: Segment, others: list[Segment]) -> tuple[Segment, Se
     if above and _legal_tail(company) and not has_legal_suffix(above.text):
         return above, company
     return company, company
+
+
+def _printed_before(seg: Segment, others: list[Segment]) -> Segment | None:
+    """Return the line printed just before seg, of any size: left of it on its row (a logo's
+    first word in larger type, split off by its size), else right above it."""
+    size = [max(seg.height, s.height) for s in others]
+    left = [
+        s
+        for s, h in zip(others, size, strict=True)
+        if 0 <= seg.left - s.right < h and s.top < seg.bottom and seg.top < s.bottom
+    ]
+    above = [
+        s
+        for s, h in zip(others, size, strict=True)
+        if 0 <= seg.top - s.bottom < h and s.left < seg.right and seg.left < s.right
+    ]
+    return max(left, key=lambda s: s.right, default=None) or max(
+        above, key=lambda s: s.bottom, default=None
+    )
 
 
 def _legal_tail(seg: Segment) -> bool:

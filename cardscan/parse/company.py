@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import difflib
+
 from . import folding, suffixes, vocab
 from .lines import Segment
 
@@ -69,8 +71,7 @@ def domain_agreement(line: str, labels: list[str]) -> float:
     line = clean(line)
     full = folding.letters(line.replace("&", " and "))
     bare = folding.letters(line)
-    ws = folding.words(line)
-    core = [w for w in ws if w not in vocab.COMPANY_SUFFIXES and w != "&"]
+    core = _core(line)
     core_letters = folding.letters(" ".join(core))
     runs = {
         "".join(folding.letters(w) for w in core[i:j])
@@ -94,6 +95,52 @@ def domain_agreement(line: str, labels: list[str]) -> float:
         ):
             best = max(best, 0.5)
     return best
+
+
+def _core(line: str) -> list[str]:
+    """Return the words of a company's name without its legal form."""
+    return [w for w in folding.words(line) if w not in vocab.COMPANY_SUFFIXES and w != "&"]
+
+
+#: how alike an unsure word must be to the part of the domain it stands for, to be spelled so
+ALIKE = 0.7
+
+
+def with_word_before(line: str, before: str, sure: bool, labels: list[str]) -> str | None:
+    """Return the company with the word printed before it, where only the domain spells the
+    two together: a logo's first word set apart in larger type ("Starling" / "Energy Ltd" on
+    starlingenergy.com.au). A word read unsurely is spelled as the domain spells it, where it
+    is alike ("Dribiwood" / "Cloud" on driftwoodcloud.co.uk); a sure one is never rewritten."""
+    if domain_agreement(line, labels) == 1.0 or len(before.split()) != 1:
+        return None
+    joined = f"{before.strip()} {line}"
+    if domain_agreement(joined, labels) == 1.0:
+        return joined
+    core = folding.letters(" ".join(_core(line)))
+    word = folding.letters(before)
+    for label in labels:
+        prefix = label.removesuffix(core) if core and label.endswith(core) else ""
+        if sure or len(prefix) < 4:
+            continue
+        if difflib.SequenceMatcher(None, word, prefix).ratio() >= ALIKE:
+            spelled = prefix.upper() if before.isupper() else prefix.capitalize()
+            return f"{spelled} {line}"
+    return None
+
+
+def without_logo_marks(line: str, labels: list[str]) -> str:
+    """Return the line without marks of a logo read before the name ("C)) Nimbus Robotics,
+    Inc.", "SN Sable Networks plc"): short tokens the domain does not spell, where it spells
+    the rest whole."""
+    tokens = line.split()
+    while (
+        len(tokens) > 1
+        and len(folding.letters(tokens[0])) <= 3
+        and domain_agreement(" ".join(tokens), labels) < 1.0
+        and domain_agreement(" ".join(tokens[1:]), labels) == 1.0
+    ):
+        tokens.pop(0)
+    return " ".join(tokens)
 
 
 def company_score(seg: Segment, labels: list[str], max_height: float) -> float:
