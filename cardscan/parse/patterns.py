@@ -51,6 +51,8 @@ DATE = re.compile(r"\b\d{1,4}[./-]\d{1,2}[./-]\d{2,4}\b")
 ISO_LINE = re.compile(r"\bISO\s*\d{3,5}(?::\d{4})?", re.IGNORECASE)
 #: A label in front of the value: "Tel.:", "E-mail", "M".
 LABEL_TOKEN = re.compile(r"^[^\w+(@]*([A-Za-zÀ-ÿ][\w.\-]*?)[.:]*$", re.UNICODE)
+#: A comma with no space between digits of a number: a dot the OCR read as a comma.
+COMMA_IN_NUMBER = re.compile(r"(?<=[\d)]),(?=[\d(])")
 #: Kind written after a number: "(m)", "(t)", "(f)", or a word: "cell", "direct" (not a
 #: letter: "T" there labels the next number)
 TRAILING_KIND = re.compile(r"^\s*(?:\(\s*([a-zA-Z]{1,6})\s*\)|([a-zA-Z]{3,8})\b)")

@@ -90,12 +90,14 @@ def _full_length(number: phonenumbers.PhoneNumber) -> bool:
 
 
 def digit_normalised(text: str) -> str:
-    """Return text with O/l/I read as digits inside digit runs, glued labels split off, and a
-    "00" international prefix written as "+".
+    """Return text with O/l/I read as digits inside digit runs, commas between digits read
+    as the dots they were, glued labels split off, and a "00" international prefix written
+    as "+".
 
     A group right after a group of digits is read as digits before labels are looked for:
     the "O" of "555 O13I" is a zero in the number, not a label glued to it.
     """
+    text = patterns.COMMA_IN_NUMBER.sub(".", text)  # "+33,(0)2.99.00,98,32"
     words = text.split(" ")
     for i in range(1, len(words)):
         if _digit_group(words[i - 1]) and _digit_group(words[i]):
