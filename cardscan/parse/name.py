@@ -225,7 +225,12 @@ def repair_with_email(line: str, locals_: list[str]) -> str:
         fixed = token
         for local in locals_:
             spelled = folding.letters(local)
-            fixed = _repair_token(token, spelled) or _without_stray(token, spelled) or fixed
+            fixed = (
+                _repair_token(token, spelled)
+                or _without_stray(token, spelled)
+                or _without_double(token, spelled)
+                or fixed
+            )
         out.append(fixed)
     return " ".join(out)
 
@@ -247,6 +252,21 @@ def _without_stray(token: str, local: str) -> str | None:
             if 0 <= j < len(token) and not token[j].isascii():
                 stray = j if folded[j] == folded[i] else i
                 return token[:stray] + token[stray + 1 :]
+    return None
+
+
+def _without_double(token: str, local: str) -> str | None:
+    """Return the word without a letter the OCR read twice, once as a capital and once not,
+    where the email spells it so ("Jjames" with james_cote@ -> "James"). A double of one case
+    is left as printed: "Matteo" stays, whatever mateo@ spells."""
+    folded = folding.ascii_fold(token).casefold()
+    if len(token) < 4 or not token.isalpha() or len(folded) != len(token) or folded in local:
+        return None
+    for i in range(len(token) - 1):
+        one_letter_two_cases = token[i] != token[i + 1] and folded[i] == folded[i + 1]
+        if one_letter_two_cases and folded[:i] + folded[i + 1 :] in local:
+            drop = i + 1 if token[i].isupper() else i  # the capital stays
+            return token[:drop] + token[drop + 1 :]
     return None
 
 
