@@ -304,6 +304,17 @@ def ocr(*lines: Line, tilt: float = 0.0) -> OcrResult:
         ),
         pytest.param(
             ocr(
+                ("Ken Sato", 60, 40, 50, 0.95),
+                ("imi &", 60, 110, 35, 0.46),
+                ("Sourcing Department Head", 60, 160, 29, 0.96),
+                ("ken.sato@yokogawa.example", 60, 400, 30, 0.9),
+            ),
+            "title",
+            "Sourcing Department Head",
+            id="a-logo-read-as-letters-and-an-ampersand-above-the-title-is-not-its-start",
+        ),
+        pytest.param(
+            ocr(
                 ("Jo Okafor", 60, 40, 60, 0.96),
                 ("Redwood", 60, 140, 40, 0.96),
                 ("Partners", 60, 200, 40, 0.96),

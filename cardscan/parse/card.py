@@ -290,8 +290,10 @@ def _title_found(title: Segment, rest: list[Segment]) -> Found[str]:
     of" / "Sales", "Co-Founder &" / "Managing Director")."""
     text, first = title.text.strip(" ,"), title
     prev, nxt = _beside(title, rest, -1), _beside(title, rest, 1)
-    # a line before it ending in a comma is no start of it: "Thanks," is a sign-off
+    # a line before it ending in a comma is no start of it ("Thanks," is a sign-off), nor one
+    # read unsurely (a logo read as "imi &")
     before = prev if prev and not prev.text.rstrip().endswith(",") else None
+    before = before if before and before.confidence >= _PLAIN_WORDS else None
     if before and continues_title(before.text, title.text) and _same_size(before, title):
         text, first = f"{before.text.strip()} {text}", before
     if nxt and continues_title(title.text, nxt.text) and _same_size(nxt, title):
