@@ -135,27 +135,29 @@ def _people_lines(
     )
     if title is None and name is not None:
         title = _title_by_place(name, [s for s in rest if company is None or s is not company])
-    title_found = _title_found(title, rest) if title else None
-    company_found = None
-    if company is not None:
-        others = [
-            s
-            for s in rest
-            if s is not company and not title_score(s.text) and not is_department(s.text)
-        ]
-        first, last = _company_lines(company, others)
-        text = first.text if first is last else f"{first.text} {last.text}"
-        before = _printed_before(first, others)
-        sure = before is not None and before.confidence >= _PLAIN_WORDS
-        if before and (joined := with_word_before(text, before.text, sure, labels)):
-            text, first = joined, before
-        text = without_logo_marks(clean_company(text), labels)
-        company_found = Found(text, first.index, company.confidence)
     return (
         _found(name, _name_conf(name, locals_)) if name else None,
-        title_found,
-        company_found,
+        _title_found(title, rest) if title else None,
+        _company_found(company, rest, labels) if company else None,
     )
+
+
+def _company_found(company: Segment, rest: list[Segment], labels: list[str]) -> Found[str]:
+    """Return the company from its line and the lines that complete it: its legal form set
+    under it, a first word printed apart that the domain spells with it; less a logo's marks."""
+    others = [
+        s
+        for s in rest
+        if s is not company and not title_score(s.text) and not is_department(s.text)
+    ]
+    first, last = _company_lines(company, others)
+    text = first.text if first is last else f"{first.text} {last.text}"
+    before = _printed_before(first, others)
+    sure = before is not None and before.confidence >= _PLAIN_WORDS
+    if before and (joined := with_word_before(text, before.text, sure, labels)):
+        text, first = joined, before
+    text = without_logo_marks(clean_company(text), labels)
+    return Found(text, first.index, company.confidence)
 
 
 def _company_lines(company: Segment, others: list[Segment]) -> tuple[Segment, Segment]:
@@ -312,7 +314,7 @@ def _beside(seg: Segment, rest: list[Segment], step: int) -> Segment | None:
 
 
 def _same_size(a: Segment, b: Segment, share: float = 0.2) -> bool:
-    """Two lines of one title: letters of about one height (descenders make a few pixels)."""
+    """Two lines of one field: letters of about one height (descenders make a few pixels)."""
     return abs(a.height - b.height) < max(4.0, share * max(a.height, b.height))
 
 
