@@ -116,13 +116,13 @@ def with_word_before(line: str, before: str, sure: bool, labels: list[str]) -> s
     joined = f"{before.strip()} {line}"
     if domain_agreement(joined, labels) == 1.0:
         return joined
+    if sure:
+        return None
     core = folding.letters(" ".join(_core(line)))
     word = folding.letters(before)
     for label in labels:
         prefix = label.removesuffix(core) if core and label.endswith(core) else ""
-        if sure or len(prefix) < 4:
-            continue
-        if difflib.SequenceMatcher(None, word, prefix).ratio() >= ALIKE:
+        if len(prefix) >= 4 and difflib.SequenceMatcher(None, word, prefix).ratio() >= ALIKE:
             spelled = prefix.upper() if before.isupper() else prefix.capitalize()
             return f"{spelled} {line}"
     return None

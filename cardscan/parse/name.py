@@ -163,10 +163,7 @@ def _tokens_ok(tokens: list[str], line: str) -> bool:
 
 def is_credential(word: str) -> bool:
     """Return whether a word is a post-nominal, however dotted ("PhD", "Ph.D.", "LL.M.")."""
-    return word.strip(",").replace(".", "").casefold() in _CREDENTIALS
-
-
-_CREDENTIALS = frozenset(c.replace(".", "") for c in vocab.CREDENTIALS)
+    return word.strip(",").replace(".", "").casefold() in vocab.CREDENTIALS_UNDOTTED
 
 
 def email_agreement(line: str, locals_: list[str]) -> float:

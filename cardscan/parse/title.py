@@ -17,7 +17,7 @@ def title_score(line: str) -> float:
     if has_legal_suffix(line) or "@" in line or any(c.isdigit() for c in line.replace("II", "")):
         return 0.0
     ws = [folding.ascii_fold(w) for w in folding.words(line)]
-    if not ws or len(ws) > 9 or all(w.replace(".", "") in _CREDENTIALS for w in ws):
+    if not ws or len(ws) > 9 or all(w.replace(".", "") in vocab.CREDENTIALS_UNDOTTED for w in ws):
         return 0.0  # "CPA, CFE" after a name: letters after it, not a job
     if ws[0] in _READER_OR_WE:
         return 0.0  # a slogan: "Your partner in growth", "We build trust"
@@ -32,7 +32,6 @@ def title_score(line: str) -> float:
 
 #: a line that speaks to the reader or for the firm opens a slogan, not a job title
 _READER_OR_WE = frozenset({"your", "you", "our", "we", "us"})
-_CREDENTIALS = frozenset(c.replace(".", "") for c in vocab.CREDENTIALS)
 _FOLDED_TITLE_WORDS = frozenset(folding.ascii_fold(w) for w in vocab.TITLE_WORDS)
 _FOLDED_ENDINGS = tuple(folding.ascii_fold(e) for e in vocab.TITLE_COMPOUND_ENDINGS)
 

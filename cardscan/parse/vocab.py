@@ -356,6 +356,8 @@ CREDENTIALS = words(
     """phd ph.d md mba cpa pmp esq esq. cfa pe rn dds dvm jd llm msc bsc ma ba meng beng
     frcs mrcp acca aca cissp ceng fca cma pmi-acp csm dipl.-ing mag dr.-ing cfe cfp cisa cia frm"""
 )
+#: the same, however they are dotted: "Ph.D." and "PhD" alike
+CREDENTIALS_UNDOTTED = frozenset(c.replace(".", "") for c in CREDENTIALS)
 GENERATIONAL = words("jr jr. sr sr. ii iii iv")
 
 #: Lower-case particles inside names ("van der", "de la", "bin").
