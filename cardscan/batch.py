@@ -252,10 +252,22 @@ def scan_many(
             yield scan_one(path, settings, pages=pages, tracer=tracer)
         return
     reading.plan_for(settings.engine)  # makes any model copy here, not in every worker at once
+    with workers.scratch_folder() as scratch:
+        yield from _in_workers(paths, settings, min(jobs, len(paths)), pages, tracer, scratch)
+
+
+def _in_workers(
+    paths: list[str],
+    settings: ScanSettings,
+    jobs: int,
+    pages: str | None,
+    tracer: Tracer | None,
+    scratch: str,
+) -> Generator[FileOutcome, None, None]:
+    """Yield an outcome per path as each finishes, read by jobs worker processes whose
+    temporary files go in the folder scratch."""
     pool = ProcessPoolExecutor(
-        max_workers=min(jobs, len(paths)),
-        initializer=workers.start_worker,
-        initargs=(os.getpid(),),
+        max_workers=jobs, initializer=workers.start_worker, initargs=(os.getpid(), scratch)
     )
     try:
         futures: dict[Future[FileOutcome], str] = {

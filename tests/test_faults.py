@@ -25,6 +25,7 @@ import pytest
 from cardscan.contact import Contact, Meeting
 from cardscan.errors import ExitCode
 from cardscan.store import ContactStore
+from cardscan.workers import SCRATCH_PREFIX, scratch_folder
 
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"
 CARD = SAMPLES / "flat" / "tidewater.png"
@@ -393,8 +394,15 @@ def six_cards(tmp_path: Path) -> Path:
     ],
 )
 def test_an_interrupted_batch_stops_within_2s_with_its_summary(
-    stop: Callable[[int], None], six_cards: Path, db: Path
+    stop: Callable[[int], None],
+    six_cards: Path,
+    db: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
+    scratch = tmp_path / "tmp"
+    scratch.mkdir()
+    monkeypatch.setenv("TMPDIR", str(scratch))
     proc, workers = _batch_with_workers(six_cards)
     stop(proc.pid)
     start = time.monotonic()
@@ -406,10 +414,16 @@ def test_an_interrupted_batch_stops_within_2s_with_its_summary(
     assert "Traceback" not in err
     assert not any(_running(w) for w in workers)
     assert 0 <= contact_count(db) <= 2  # the two cards, each stored whole or not at all
+    assert _ours(scratch) == []  # the killed workers' files for Tesseract removed
 
 
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
-def test_workers_die_within_5s_when_their_parent_is_killed(six_cards: Path, db: Path) -> None:
+def test_workers_die_within_5s_when_their_parent_is_killed(
+    six_cards: Path, db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    scratch = tmp_path / "tmp"
+    scratch.mkdir()
+    monkeypatch.setenv("TMPDIR", str(scratch))
     proc, workers = _batch_with_workers(six_cards)
     os.kill(proc.pid, signal.SIGKILL)
     proc.communicate(timeout=30)
@@ -419,6 +433,18 @@ def test_workers_die_within_5s_when_their_parent_is_killed(six_cards: Path, db: 
     assert not any(_running(w) for w in workers)
     if db.exists():
         assert contact_count(db) <= 2
+    # what the killed batch left for Tesseract is in its scratch folder, which the next removes
+    left = _ours(scratch)
+    assert left and all(name.startswith(SCRATCH_PREFIX) for name in left)
+    monkeypatch.setattr(tempfile, "tempdir", str(scratch))
+    with scratch_folder() as new:
+        assert _ours(scratch) == [Path(new).name]
+    assert _ours(scratch) == []
+
+
+def _ours(folder: Path) -> list[str]:
+    """Return the names in folder of files cardscan, pytesseract or Tesseract wrote."""
+    return sorted(p.name for p in folder.iterdir() if p.name.startswith(("cardscan", "tess")))
 
 
 def test_peak_memory_is_the_commands_own() -> None:
