@@ -52,6 +52,10 @@ class Box:
         return Box(left, top, right - left, bottom - top)
 
 
+#: what may stand around a word read without being part of its spelling ("Åsa," "(Müller)")
+WORD_PUNCTUATION = ".,;:()\"'’"
+
+
 @dataclass(frozen=True)
 class OcrWord:
     text: str

@@ -1,7 +1,8 @@
 """Which readings a card gets, and the contact they make together.
 
 Every card is read with its engine's primary model. An English card is read again with a
-model that knows accented letters, where the engine has one (Tesseract's Latin-script model).
+model that knows accented letters, where the engine has one (Tesseract's Latin-script model),
+and a word it read with an accent unsurely is read once more alone (ocr/reread.py).
 In auto mode, a card whose reading is weak is read once more by a second engine (RapidOCR).
 The parser makes a contact of each reading and parse.readings combines them, field by field.
 All readings of a card share its deadline (--timeout).
@@ -16,7 +17,8 @@ from . import ocr, parse
 from .contact import Contact
 from .errors import MissingDependencyError, OcrError
 from .model import CardImage, Layout, OcrResult, Pixels, Quality
-from .parse import readings
+from .ocr.reread import reread_words
+from .parse import accents, readings
 from .settings import EngineOptions
 
 #: a first reading weaker than this (mean word confidence) is re-read by auto's second engine
@@ -71,11 +73,16 @@ def read_contact(
     first = ocr.read_card(card, reader)
     contact = parse.parse_card(first, region=region)
     for model in plan.models[1:]:
+        accents_reader = reader.with_model(model)
         try:
             # One run: a weak card was already given its second try by the first reading.
-            text = ocr.read_card(card, reader.with_model(model), retry=False)
+            text = ocr.read_card(card, accents_reader, retry=False)
         except OcrError:
             continue  # the first reading stands; a failed further one takes nothing from it
+        # an accent read unsurely is looked at again, the word read alone; the first
+        # reading must spell it alike but for accents
+        alike = accents.spelled_alike_in(first)
+        text = reread_words(accents_reader, card.pixels, text, accents.worth_a_second_look, alike)
         contact = readings.with_accents(contact, text, region)
     if plan.second_engine is not None and is_weak(contact, first, card.quality):
         other_reader = ocr.CardReader(plan.second_engine, None, reader.deadline)

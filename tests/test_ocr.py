@@ -11,7 +11,9 @@ import pytest
 from cardscan import imageio, ocr, preprocess
 from cardscan.errors import MissingDependencyError
 from cardscan.model import CardImage
+from cardscan.ocr.reread import reread_words
 from cardscan.ocr.tesseract import TesseractEngine
+from cardscan.parse.accents import MIN_CONFIDENCE, spelled_alike_in, worth_a_second_look
 from cardscan.trace import draw_ocr_boxes
 
 IMAGES = Path(__file__).parent / "images"
@@ -102,3 +104,37 @@ def test_ocr_boxes_are_drawn_on_the_card():
 
 def test_self_test_reads_its_line():
     assert 0 < ocr.self_test(ENGINE, timeout=30) < 30
+
+
+# --- a second look at single words (ocr/reread.py) -----------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("image", "read_in_card", "read_alone"),
+    [
+        pytest.param(
+            "accent_light_ake.png", "ÅÀke", "Åke", id="ring-over-a-capital-in-a-light-face"
+        ),
+        pytest.param(
+            "accent_light_umit.png", "Úmit", "Ümit", id="umlaut-over-a-capital-in-a-light-face"
+        ),
+        pytest.param("accent_serif_ake.png", "ÂÅke", "Åke", id="ring-over-a-serif-capital"),
+    ],
+)
+def test_an_accent_read_unsurely_in_the_card_is_read_surely_alone(
+    image: str, read_in_card: str, read_alone: str
+) -> None:
+    # A display-size given name with an accented capital: the Latin-script model reads a
+    # stray accent into it within the card, and the word right when read alone.
+    latin = reader(ENGINE.models("eng", accents=True)[1])
+    pixels = imageio.load_image(IMAGES / image).pixels
+    card = latin.read(latin.prepare(pixels))
+    first = card.lines[0].words[0]
+    assert (first.text, first.confidence < MIN_CONFIDENCE) == (read_in_card, True)
+    english = reader().read(reader().prepare(pixels))  # "Ake": the accent lost, letters alike
+    again = reread_words(latin, pixels, card, worth_a_second_look, spelled_alike_in(english))
+    word = again.lines[0].words[0]
+    assert word.text == read_alone
+    assert word.confidence >= MIN_CONFIDENCE  # now sure enough to give the name its accent
+    assert word.box == first.box
+    assert again.lines[0].words[1:] == card.lines[0].words[1:]  # the words read surely stand

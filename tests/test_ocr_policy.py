@@ -26,6 +26,7 @@ from cardscan.model import (
     Pixels,
     Quality,
 )
+from cardscan.ocr.reread import MOST_WORDS, reread_words
 from cardscan.settings import ScanSettings
 
 
@@ -257,3 +258,75 @@ def test_the_whole_photo_is_re_read_turned_as_its_card_was(
     image = LoadedImage("card.png", np.full((300, 500, 3), 255, np.uint8), "0" * 64)
     pipeline.scan_image(image, ScanSettings())
     assert second.shapes == [shape]
+
+
+# --- a second look at single words (ocr/reread.py) -----------------------------------------
+
+
+def _card_reading(*words: tuple[str, float]) -> OcrResult:
+    line = tuple(OcrWord(t, Box(60 + 200 * i, 100, 150, 60), c) for i, (t, c) in enumerate(words))
+    return OcrResult((OcrLine(line),), 600, 400, engine="fake", lang="m")
+
+
+def _unsure(word: OcrWord) -> bool:
+    return word.confidence < 0.6
+
+
+def _anything(word: OcrWord) -> bool:
+    return True
+
+
+def test_a_word_read_alone_that_nothing_confirms_stands():
+    engine = FakeEngine([result("Renċe", 0.73)])
+    card = _card_reading(("Renėêe", 0.32), ("Williams", 0.9))
+    seen: list[OcrWord] = []
+    again = reread_words(reader_of(engine), CARD.pixels, card, _unsure, lambda w: seen.append(w))
+    assert again == card
+    assert [(w.text, w.box) for w in seen] == [("Renċe", card.lines[0].words[0].box)]
+
+
+@pytest.mark.parametrize(
+    ("read_alone", "expected"),
+    [
+        pytest.param([result("Åke", 0.75)], ("Åke,", 0.75), id="surer-alone-replaces"),
+        pytest.param([result("ÅÀke", 0.20)], ("ÂÅke,", 0.30), id="less-sure-alone-stands"),
+        pytest.param([result("Åke Lund", 0.90)], ("ÂÅke,", 0.30), id="two-words-alone-stand"),
+        pytest.param([result("= Åke", 0.90)], ("Åke,", 0.90), id="a-neighbours-edge-is-no-word"),
+        pytest.param([result("4ke", 0.90)], ("ÂÅke,", 0.30), id="not-letters-stands"),
+        pytest.param([result("", 0.0)], ("ÂÅke,", 0.30), id="nothing-alone-stands"),
+    ],
+)
+def test_a_word_read_alone_replaces_it_only_where_surer(read_alone, expected):
+    engine = FakeEngine(list(read_alone))
+    card = _card_reading(("ÂÅke,", 0.30), ("Lund", 0.92))
+    again = reread_words(reader_of(engine), CARD.pixels, card, _unsure, _anything)
+    word = again.lines[0].words[0]
+    assert (word.text, word.confidence) == expected  # the comma is kept: punctuation read
+    assert word.box == card.lines[0].words[0].box
+    assert again.lines[0].words[1] == card.lines[0].words[1]
+    assert [c[0] for c in engine.calls] == [Layout.LINE]  # one run, for the unsure word only
+    assert engine.shapes[0][0] < 400  # the cut around the word, not the card
+
+
+def test_words_read_surely_are_not_read_again():
+    engine = FakeEngine([])
+    card = _card_reading(("Øystein", 0.9), ("Dahl", 0.92))
+    assert reread_words(reader_of(engine), CARD.pixels, card, _unsure, _anything) is card
+    assert engine.calls == []
+
+
+def test_a_card_out_of_time_keeps_its_reading():
+    engine = FakeEngine([result("Åke", 0.9)], delay=1.0)
+    card = _card_reading(("ÂÅke", 0.30), ("Lund", 0.92))
+    assert (
+        reread_words(reader_of(engine, seconds=0.5), CARD.pixels, card, _unsure, _anything) == card
+    )
+
+
+def test_at_most_a_few_words_are_read_again():
+    engine = FakeEngine([result("Åke", 0.9) for _ in range(MOST_WORDS)])
+    card = _card_reading(*[("ÂÅke", 0.3)] * (MOST_WORDS + 2))
+    wide = np.full((400, 200 * (MOST_WORDS + 3), 3), 255, np.uint8)
+    again = reread_words(reader_of(engine), wide, card, _unsure, _anything)
+    assert len(engine.calls) == MOST_WORDS
+    assert [w.text for w in again.lines[0].words] == ["Åke"] * MOST_WORDS + ["ÂÅke"] * 2

@@ -13,7 +13,13 @@ from typer.testing import CliRunner
 from cardscan.cli import app
 from cardscan.contact import Contact, Phone
 from cardscan.model import Box, OcrLine, OcrResult, OcrWord
-from cardscan.parse.accents import accented_spellings, doubted_spellings, respell
+from cardscan.parse.accents import (
+    accented_spellings,
+    doubted_spellings,
+    respell,
+    spelled_alike_in,
+    worth_a_second_look,
+)
 from cardscan.parse.readings import combine, with_other_engine
 from cardscan.pipeline import scan_file
 from cardscan.settings import EngineOptions, ParseOptions, ScanSettings
@@ -340,6 +346,50 @@ def test_combine_with_doubted_accents(
 def test_doubted_spellings_are_unsure_accented_words() -> None:
     read = reading(("Projeċt", 0.33), ("Jürgen", 0.57), ("Mañana", 0.2), ("Manager", 0.1))
     assert doubted_spellings(read) == {"Projeċt", "Mañana"}
+
+
+@pytest.mark.parametrize(
+    ("text", "confidence", "looked_at"),
+    [
+        pytest.param("ÂÅke", 0.28, True, id="stray-accent-on-a-display-capital"),
+        pytest.param("Åsa,", 0.37, True, id="true-accent-read-unsurely-punctuation-aside"),
+        pytest.param("Jürgen", 0.57, True, id="accent-too-unsure-to-add"),
+        pytest.param("Jürgen", 0.60, False, id="accent-read-surely-enough"),
+        pytest.param("Manager", 0.10, False, id="no-accent-nothing-to-settle"),
+        pytest.param("Ọ", 0.20, False, id="one-mark-is-no-word"),
+        pytest.param("Rüdiger1", 0.30, False, id="not-a-word-of-letters"),
+    ],
+)
+def test_which_words_get_a_second_look(text: str, confidence: float, looked_at: bool) -> None:
+    word = OcrWord(text, Box(0, 0, 10, 10), confidence)
+    assert worth_a_second_look(word) is looked_at
+
+
+@pytest.mark.parametrize(
+    ("read_alone", "box", "confirmed"),
+    [
+        pytest.param("Åsa", Box(60, 100, 120, 60), True, id="accent-the-english-model-lacks"),
+        pytest.param("ÅSA,", Box(70, 105, 100, 50), True, id="capitals-and-punctuation-aside"),
+        pytest.param("Renċe", Box(300, 100, 120, 60), False, id="grain-as-a-letter-on-a-blur"),
+        pytest.param("Åsa", Box(60, 300, 120, 60), False, id="the-word-elsewhere-on-the-card"),
+    ],
+)
+def test_a_word_read_alone_is_confirmed_by_the_other_reading(
+    read_alone: str, box: Box, confirmed: bool
+) -> None:
+    english = OcrResult(
+        (
+            OcrLine(
+                (
+                    OcrWord("Asa", Box(60, 100, 120, 60), 0.96),
+                    OcrWord("Renée", Box(300, 100, 120, 60), 0.84),
+                )
+            ),
+        ),
+        1000,
+        600,
+    )
+    assert spelled_alike_in(english)(OcrWord(read_alone, box, 0.75)) is confirmed
 
 
 SAMPLE = Path(__file__).resolve().parent.parent / "samples" / "flat" / "vermeil.png"

@@ -8,7 +8,10 @@ from elsewhere (parse/readings.py).
 
 from __future__ import annotations
 
-from ..model import OcrResult
+from collections.abc import Callable
+
+from ..model import WORD_PUNCTUATION as PUNCTUATION
+from ..model import Box, OcrResult, OcrWord
 from .folding import ascii_fold
 
 #: a word of the Latin-script reading below this confidence is not trusted to add an accent
@@ -16,8 +19,6 @@ MIN_CONFIDENCE = 0.60
 #: ... and one below this, to keep one: without its word list the model now and then puts an
 #: accent on a letter in grain ("Projeċt" at 0.33), while true accents read at 0.57 and above
 DOUBTFUL = 0.40
-#: what may stand around a word: not part of its spelling
-PUNCTUATION = ".,;:()\"'’"
 
 
 def accented_spellings(reading: OcrResult) -> list[str]:
@@ -30,6 +31,37 @@ def accented_spellings(reading: OcrResult) -> list[str]:
         and not (core := word.text.strip(PUNCTUATION)).isascii()
         and core.isalpha()
     ]
+
+
+def worth_a_second_look(word: OcrWord) -> bool:
+    """Return whether a word of the Latin-script reading has an accented letter read too
+    unsurely to trust: read again alone (ocr/reread.py), it may be read surely, with or
+    without the accent."""
+    core = word.text.strip(PUNCTUATION)
+    unsure = word.confidence < MIN_CONFIDENCE
+    return unsure and len(core) >= 2 and core.isalpha() and not core.isascii()
+
+
+def spelled_alike_in(reading: OcrResult) -> Callable[[OcrWord], bool]:
+    """Return whether a word is one of reading's (another reading of the same card) at the same
+    place, but for accents: "Åsa" where the English reading read "Asa", not "Renċe" (grain on a
+    blurred photo) where it read "Renée"."""
+
+    def alike(word: OcrWord) -> bool:
+        spelled = ascii_fold(word.text.strip(PUNCTUATION))
+        middle = (word.box.left + word.box.right) / 2, (word.box.top + word.box.bottom) / 2
+        return any(
+            ascii_fold(other.text.strip(PUNCTUATION)) == spelled and _holds(other.box, middle)
+            for line in reading.lines
+            for other in line.words
+        )
+
+    return alike
+
+
+def _holds(box: Box, point: tuple[float, float]) -> bool:
+    x, y = point
+    return box.left <= x <= box.right and box.top <= y <= box.bottom
 
 
 def doubted_spellings(reading: OcrResult) -> set[str]:
