@@ -32,6 +32,14 @@ P = pytest.param
           ("mateo.rossi@acme.example",), id="a-double-letter-printed-stays-whatever-the-email"),
         P("Mei lyer, CFA\nmei.iyer@harbornetworks.com", "Mei Iyer",
           ("mei.iyer@harbornetworks.com",), id="l-read-for-capital-i-after-a-short-given-name"),
+        P("Ł UKASZ LY\nlukasz.ly@granite.example", "Łukasz Ly", ("lukasz.ly@granite.example",),
+          id="letter-spaced-capitals-accented-initial-set-apart"),
+        P("B J örn Chatterjee\nbjorn_chatterjee@riverstone.example", "Björn Chatterjee",
+          ("bjorn_chatterjee@riverstone.example",), id="photo-word-split-at-a-descender"),
+        P("J Smith\njsmith@acme.example", "J Smith", ("jsmith@acme.example",),
+          id="an-initial-before-the-surname-of-an-initial-and-surname-address-stays"),
+        P("A Ng\na.ng@acme.example", "A Ng", ("a.ng@acme.example",),
+          id="an-initial-the-address-spells-apart-stays"),
     ],
 )  # fmt: skip
 def test_names_are_rewritten_only_where_the_card_supports_it(

@@ -21,6 +21,7 @@ from .company import (
 from .folding import letters
 from .found import Found
 from .lines import Segment, glued
+from .name import clean as clean_name
 from .name import email_agreement, name_score, repair_with_email, split
 from .region import card_region
 from .title import continues_title, is_department, proper_case, restore, title_score
@@ -59,7 +60,7 @@ def read_fields(segs: list[Segment], region: str) -> Contact:
     department = next(
         (s.text.strip(" ,") for s in free if s.index not in people and is_department(s.text)), None
     )
-    parts = split(repair_with_email(name.value, locals_)) if name else None
+    parts = split(repair_with_email(clean_name(name.value), locals_)) if name else None
     emails = data.emails
     if parts:
         emails = [email.repair_local(e, parts.given, parts.family) for e in emails]

@@ -206,6 +206,8 @@ def split(line: str) -> NameParts:
     return NameParts(name, given, family)
 
 
+#: what separates the parts of an address's local part ("lukasz.ly", "bjorn_chatterjee")
+_PARTS = re.compile(r"[._\-+]+")
 #: Transliterations used in email addresses -> the letter the card printed.
 _DIGRAPHS = {"ss": "ß", "ue": "ü", "oe": "ö", "ae": "ä"}
 
@@ -218,7 +220,7 @@ def repair_with_email(line: str, locals_: list[str]) -> str:
     ae) means a letter it does not know was printed there.
     """
     out = []
-    for token in line.split(" "):
+    for token in _initials_joined(line.split(" "), locals_):
         fixed = token
         for local in locals_:
             spelled = folding.letters(local)
@@ -230,6 +232,27 @@ def repair_with_email(line: str, locals_: list[str]) -> str:
             )
         out.append(fixed)
     return " ".join(out)
+
+
+def _initials_joined(tokens: list[str], locals_: list[str]) -> list[str]:
+    """Return the tokens with a capital letter set apart from the rest of its word joined to
+    it, where an address spells the joined word as one of its parts and not the rest alone:
+    tracked capitals ("Ł UKASZ" with lukasz.ly@), or a word split where a letter reaches below
+    the line ("B Jörn" with bjorn_chatterjee@, the "j" read as a capital). An address of one
+    part spells no word apart: "J Smith" with jsmith@ stays an initial."""
+    parts = {
+        p for local in locals_ if len(ps := _PARTS.split(local.casefold())) > 1 for p in ps if p
+    }
+    out: list[str] = []
+    for token in tokens:
+        initial = out[-1] if out else ""
+        alone = len(initial) == 1 and initial.isupper()
+        joined = folding.letters(initial + token)
+        if alone and token.isalpha() and joined in parts and folding.letters(token) not in parts:
+            out[-1] = initial + (token if token.isupper() else token.lower())
+        else:
+            out.append(token)
+    return out
 
 
 def _without_stray(token: str, local: str) -> str | None:
