@@ -18,6 +18,7 @@ from cardscan.parse.accents import (
     doubted_spellings,
     respell,
     spelled_alike_in,
+    without_grain_marks,
     worth_a_second_look,
 )
 from cardscan.parse.readings import combine, with_other_engine
@@ -42,6 +43,8 @@ SPELLINGS = accented_spellings(
         ("Søren", 0.90),
         ("Graça", 0.93),
         ("Groß", 0.95),
+        ("Dvorřák", 0.65),  # the caron read as a letter and a mark
+        ("Renée", 0.90),
         ("Smïth", 0.30),  # too unsure to add an accent
         ("Marchetti", 0.96),  # no accent: nothing to offer
     )
@@ -71,6 +74,10 @@ SPELLINGS = accented_spellings(
         pytest.param("Gracgga", "Gracgga", id="at-most-one-extra-letter"),
         pytest.param("Sable Group LLC", "Sable Group LLC", id="extra-letter-must-follow-the-base"),
         pytest.param("Bxxckner", "Bxxckner", id="plain-letters-must-agree"),
+        pytest.param(
+            "David Dvorak", "David Dvořák", id="caron-read-as-its-letter-and-the-accented-one"
+        ),
+        pytest.param("Renee Dubois", "Renée Dubois", id="an-accent-beside-its-plain-letter-stays"),
         pytest.param("", "", id="empty"),
     ],
 )
@@ -90,7 +97,26 @@ def test_only_confident_accented_words_are_offered() -> None:
         "Søren",
         "Graça",
         "Groß",
+        "Dvorřák",
+        "Dvořák",  # without the letter read beside its accented form
+        "Renée",
+        "René",
     }
+
+
+@pytest.mark.parametrize(
+    ("word", "confidence", "kept"),
+    [
+        pytest.param("HỌ", 0.66, "HO", id="caps-photo-grain-under-a-letter"),
+        pytest.param("Roọssi,", 0.50, "Roossi,", id="grain-dot-below-punctuation-kept"),
+        pytest.param("Ngọc", 0.90, "Ngọc", id="vietnamese-name-read-surely-keeps-its-dot"),
+        pytest.param("Nguyễn", 0.50, "Nguyễn", id="other-marks-are-not-grain"),
+        pytest.param("Rossi", 0.50, "Rossi", id="plain-word-untouched"),
+    ],
+)
+def test_a_dot_below_read_unsurely_is_grain(word: str, confidence: float, kept: str) -> None:
+    cleaned = without_grain_marks(reading((word, confidence), ("Le", 0.9)))
+    assert [w.text for w in cleaned.lines[0].words] == [kept, "Le"]
 
 
 ENGLISH = Contact(

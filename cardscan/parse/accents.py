@@ -8,10 +8,12 @@ from elsewhere (parse/readings.py).
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Callable
+from dataclasses import replace
 
 from ..model import WORD_PUNCTUATION as PUNCTUATION
-from ..model import Box, OcrResult, OcrWord
+from ..model import Box, OcrLine, OcrResult, OcrWord
 from .folding import ascii_fold
 
 #: a word of the Latin-script reading below this confidence is not trusted to add an accent
@@ -21,9 +23,18 @@ MIN_CONFIDENCE = 0.60
 DOUBTFUL = 0.40
 
 
+#: a dot below a letter ("Ọ", "ẹ") is the mark grain and noise read most often: it is kept
+#: only where read at least this surely (a Vietnamese or Yoruba name read cleanly)
+GRAIN_SURE = 0.85
+_DOT_BELOW = "\u0323"
+
+
 def accented_spellings(reading: OcrResult) -> list[str]:
-    """Return the words of a reading that have an accented letter and were read confidently."""
-    return [
+    """Return the words of a reading that have an accented letter and were read confidently,
+    each also without a plain letter read beside its own accented form ("Dvorřák" is also
+    "Dvořák"): the accent read as a letter and a mark. Which of the two a field takes is up
+    to the other reading, whose word has the letters of one of them (respell)."""
+    words = [
         core
         for line in reading.lines
         for word in line.words
@@ -31,6 +42,37 @@ def accented_spellings(reading: OcrResult) -> list[str]:
         and not (core := word.text.strip(PUNCTUATION)).isascii()
         and core.isalpha()
     ]
+    return words + [w for w in map(_without_plain_twin, words) if w is not None]
+
+
+def _without_plain_twin(word: str) -> str | None:
+    """Return word without a plain letter next to an accented one on the same letter, or None."""
+    for i, char in enumerate(word):
+        if char.isascii():
+            continue
+        for j in (i - 1, i + 1):
+            if 0 <= j < len(word) and word[j].isascii() and ascii_fold(char) == word[j].lower():
+                return word[:j] + word[j + 1 :]
+    return None
+
+
+def without_grain_marks(reading: OcrResult) -> OcrResult:
+    """Return the reading with each dot below a letter taken off where the word was read less
+    surely than GRAIN_SURE: "HỌ" at 0.66 is "HO" (the English reading's) with grain under it."""
+    lines = []
+    for line in reading.lines:
+        words = tuple(
+            replace(w, text=_undotted(w.text))
+            if w.confidence < GRAIN_SURE and _DOT_BELOW in unicodedata.normalize("NFD", w.text)
+            else w
+            for w in line.words
+        )
+        lines.append(OcrLine(words))
+    return replace(reading, lines=tuple(lines))
+
+
+def _undotted(text: str) -> str:
+    return unicodedata.normalize("NFC", unicodedata.normalize("NFD", text).replace(_DOT_BELOW, ""))
 
 
 def worth_a_second_look(word: OcrWord) -> bool:

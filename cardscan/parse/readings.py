@@ -31,6 +31,7 @@ from .accents import (
     doubted_spellings,
     respell,
     same_but_accents,
+    without_grain_marks,
 )
 from .card import read_fields
 from .company import spelled_hosts
@@ -47,6 +48,7 @@ _CONTACT_DATA = ("emails", "phones", "websites", "address")
 
 def with_accents(english: Contact, latin_text: OcrResult, region: str) -> Contact:
     """Return the contact read in English combined with a Latin-script reading of the card."""
+    latin_text = without_grain_marks(latin_text)
     latin = read_fields(segments(latin_text), region.upper())
     return combine(english, latin, accented_spellings(latin_text), doubted_spellings(latin_text))
 
