@@ -65,7 +65,7 @@ def _candidates(text: str, domains: tuple[str, ...]) -> list[tuple[str, str, lis
         return _missing_at(fixed, domains)
     completed = _complete_domain(fixed, domains)
     if completed != fixed:
-        notes.append("domain completed from the website")
+        notes.append("domain completed from another the card prints")
         fixed = completed
     out = []
     for m in patterns.EMAIL.finditer(fixed):
@@ -163,11 +163,15 @@ def _repair_domain(email: str, domains: tuple[str, ...]) -> tuple[str, list[str]
 
 #: An address whose domain stops before its ending: "jane@acme." or "jane@acme".
 _CUT_DOMAIN = re.compile(r"(?<=@)([\w-]+)\.?(?=$|\s)")
+#: ... or inside it: "jane@acme.a", "jane@acme.c" (a domain with an ending of a letter or two)
+_CUT_ENDING = re.compile(r"(?<=@)((?:[\w-]+\.)+[a-zA-Z]{1,2})(?=$|\s)")
 
 
 def _complete_domain(text: str, domains: tuple[str, ...]) -> str:
-    """Return text with a cut-off email domain completed from a printed website's domain
-    ("jane@acme." + www.acme.com -> jane@acme.com); the card's edge or glare took its end."""
+    """Return text with a cut-off email domain completed from a domain the card prints
+    elsewhere, a website's or another address's ("jane@acme." + www.acme.com -> jane@acme.com,
+    "aoife@vireo-foods.a" + info@vireo-foods.ai); the card's edge or glare took its end. An
+    ending read whole (a real one) is left as read, and so is one that two domains complete."""
 
     def complete(m: re.Match[str]) -> str:
         cut = m.group(1).casefold() + "."
@@ -177,7 +181,24 @@ def _complete_domain(text: str, domains: tuple[str, ...]) -> str:
                 return known
         return m.group(0)
 
-    return _CUT_DOMAIN.sub(complete, text)
+    def complete_ending(m: re.Match[str]) -> str:
+        read = m.group(1)
+        if suffixes.is_known(read):
+            return read
+        fits = {k.casefold() for k in domains if _cut_ending_of(read.casefold(), k.casefold())}
+        return fits.pop() if len(fits) == 1 else read
+
+    return _CUT_ENDING.sub(complete_ending, _CUT_DOMAIN.sub(complete, text))
+
+
+def _cut_ending_of(read: str, known: str) -> bool:
+    """Return whether read is known cut inside its ending: "vireo-foods.a" of vireo-foods.ai,
+    "brightline.c" of brightline.co.uk; the name before the ending read whole."""
+    ending = suffixes.public_suffix(known)
+    if ending is None or not known.endswith("." + ending):
+        return False
+    name = known[: -len(ending) - 1]
+    return read.startswith(name + ".") and ending.startswith(read[len(name) + 1 :])
 
 
 def confusable_key(text: str) -> str:
