@@ -4,7 +4,8 @@ spelling whose evidence is best, from whichever reading holds it.
 Readings of one card (Tesseract's English and Latin-script models, another engine) often read
 the same address or number differently: "rwi1liams@" in one, "rwilliams@" in the other. The
 spellings of one item are weighed by what the rest of the card says: an address whose local
-part spells the person's name (letter for letter best), whose domain is the website's, that
+part spells the person's name (letter for letter best), whose domain is the website's (and,
+weighing less, another of the card's addresses'), that
 more readings read alike, and that needed no repair; a number that is valid. The first
 reading wins a tie: it is the one the engine reads contact data best with. Any number of
 readings can vote.
@@ -27,6 +28,8 @@ from .name import email_agreement, split
 SAME_ADDRESS = 0.8
 #: what each piece of evidence weighs
 _NAME, _EXACT, _SITE, _VOTE, _REPAIRED, _FIRST = 3.0, 1.0, 1.0, 1.0, 0.5, 0.25
+#: ... a domain the card's other addresses share: more than the tie-break, less than a website
+_SHARED = 0.5
 
 
 def vote_emails(readings: Sequence[Contact], name: str, hosts: Sequence[str]) -> tuple[str, ...]:
@@ -77,11 +80,19 @@ def _email_evidence(
     reading, address = spelling
     local, _, domain = address.rpartition("@")
     votes = sum(1 for r in readings if address.casefold() in (e.casefold() for e in r.emails))
+    # the card's other addresses (another local part) spell its domain: "sales@chandra.co.uk"
+    # over "sales@chandra.co" beside m.ruiz@chandra.co.uk
+    shared = any(
+        e.casefold().rpartition("@")[2] == domain.casefold() and not same_address(e, address)
+        for r in readings
+        for e in r.emails
+    )
     repaired = any(w.startswith("email:") and repr(address) in w for w in reading.warnings)
     return (
         _NAME * (email_agreement(name, [local]) if name else 0.0)
         + _EXACT * _spells(local, name)
         + _SITE * (domain.casefold() in hosts)
+        + _SHARED * shared
         + _VOTE * votes
         - _REPAIRED * repaired
         + _FIRST * (reading is primary)
