@@ -59,6 +59,13 @@ P = pytest.param
           id="legal-form-gmbh"),
         P("Eoin Ferrari\nHarbor & Lindqvist S.A.\nPort. 07.58.99.58.02", "US",
           {"+33758995802"}, id="legal-form-sa-french-mobile"),
+        P("JAMES JORGENSEN\nLUMEN LOGISTICS S.A.\nE: jjorgensen@lumenlogistics.com\n"
+          "T: 01.99.00.68.41\nM: 06 19 21 10 60", "US", {"+33199006841", "+33619211060"},
+          id="legal-form-dotted-s-a-names-the-country-as-sa-does"),
+        P("Piet Jansen\nDijkhuis Groep B.V.\nT 020 123 4567", "US", {"+31201234567"},
+          id="legal-form-dotted-b-v-dutch-number"),
+        P("Giada Ferri\nFerri & Associati S.p.A.\nTel 02 1234 5678", "US", {"+390212345678"},
+          id="legal-form-dotted-s-p-a-italian-number"),
         P("AGNES KHALIL\nEMBER VENTURES PTY. LTD.\n0491 570 104 (m)\nakhalil@ember.com", "US",
           {"+61491570104"}, id="legal-form-pty-ltd-is-australian-though-ltd-is-irish-too"),
         P("José Aberg\nNorthwind Robotics LLP\nTel. 0113 496 0884\njaberg@northwind.com", "US",

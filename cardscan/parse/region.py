@@ -62,7 +62,9 @@ def _hints(segs: list[Segment]) -> list[str]:
         if words and has_legal_suffix(seg.text):
             # "Pty. Ltd.": the word before "Ltd" names the country (AU) before "Ltd" does
             for word in words[-2:]:
-                hints += vocab.LEGAL_FORM_REGIONS.get(word, ())
+                # "S.A." as "SA", "B.V." as "BV"; "S.A.C." and "s.r.o." are listed dotted
+                regions = vocab.LEGAL_FORM_REGIONS.get(word)
+                hints += regions or vocab.LEGAL_FORM_REGIONS.get(word.replace(".", ""), ())
         for word in words:
             hints += vocab.LABEL_REGIONS.get(word, ())
             hints += vocab.STREET_REGIONS.get(_street_word(word), ())

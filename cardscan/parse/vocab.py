@@ -104,6 +104,8 @@ COMPANY_SUFFIX_PHRASES = (
     "s a c",  # Peru's S.A.C.
     "de c v",  # Mexico's S.A. de C.V.
     "z o o",  # Poland's Sp. z o.o.
+    "b v",  # the Netherlands' B.V. and N.V., dotted
+    "n v",
     "s r o",  # Czechia's and Slovakia's s.r.o.
 )
 
