@@ -3,7 +3,9 @@
 Tesseract's English model has no accented letters ("Élodie" reads "Elodie", "Conceição"
 "Conceigao"); the Latin-script model has them but reads without a word list. The words the
 Latin-script reading saw with an accent, confidently, respell the same words of a field taken
-from elsewhere (parse/readings.py).
+from elsewhere (parse/readings.py). Its unsure accents are judged here too: which words are
+worth reading again alone (ocr/reread.py) and what confirms that reading, and which dots below
+letters are grain.
 """
 
 from __future__ import annotations
@@ -21,8 +23,6 @@ MIN_CONFIDENCE = 0.60
 #: ... and one below this, to keep one: without its word list the model now and then puts an
 #: accent on a letter in grain ("Projeċt" at 0.33), while true accents read at 0.57 and above
 DOUBTFUL = 0.40
-
-
 #: a dot below a letter ("Ọ", "ẹ") is the mark grain and noise read most often: it is kept
 #: only where read at least this surely (a Vietnamese or Yoruba name read cleanly)
 GRAIN_SURE = 0.85
