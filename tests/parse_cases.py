@@ -460,6 +460,15 @@ WORLD = [
 ]
 
 OCR_NOISE = [
+    # a small "+" read as "4": restored only where the card's country code follows it and
+    # only the number with "+" is a valid one
+    P("Isabella Leblanc\n41.512.555.0122\n512.555.0151", "US",
+      {"phones": (("+15125550122", "work"), ("+15125550151", "work"))},
+      id="noise-plus-read-as-four-dotted-us"),
+    P("Sophia Cote\nT 444 20 7946 0585\nsophia@greenfield.co.uk", "GB",
+      {"phones": (("+442079460585", "work"),)}, id="noise-plus-read-as-four-uk"),
+    P("Sophia Cote\nT 441 20 7946 0585\nsophia@greenfield.co.uk", "GB",
+      {"phones": ()}, id="noise-four-before-another-code-stays"),
     P("Felix Harrow\nfelix(at)harrowmill.com", "US",
       {"emails": ("felix@harrowmill.com",)}, id="noise-at-spelled"),
     P("Felix Harrow\nfelix [at] harrowmill [dot] com", "US",

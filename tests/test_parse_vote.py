@@ -90,6 +90,36 @@ def test_vote_phones(readings: list[list[Phone]], numbers: list[tuple[str, str]]
     assert [(p.number, p.kind) for p in voted] == numbers
 
 
+def numbers_read(sureness: float, *numbers: tuple[str, str]) -> Contact:
+    phones = tuple(Phone(n, kind) for n, kind in numbers)
+    return Contact(phones=phones, confidence={"phones": sureness})
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "numbers"),
+    [
+        P(numbers_read(0.95, ("+16505550197", "fax")),
+          numbers_read(0.91, ("+16505550179", "work"), ("+16505550197", "fax")),
+          ["+16505550197", "+16505550179"],
+          id="photo-number-the-first-reading-garbled-the-second-read-surely-is-added"),
+        P(numbers_read(0.95, ("+16505550197", "fax")),
+          numbers_read(0.30, ("+16505550179", "work"), ("+16505550197", "fax")),
+          ["+16505550197"], id="a-number-read-unsurely-is-not-added"),
+        P(numbers_read(0.76, ("+441214960574", "work"), ("+447491329752", "mobile")),
+          numbers_read(0.90, ("+441214950574", "work"), ("+447491229753", "mobile")),
+          ["+441214960574", "+447491329752"],
+          id="photo-two-digits-misread-is-that-number-not-another"),
+        P(numbers_read(0.92, ("+491762454632", "mobile")),
+          numbers_read(0.93, ("+491762454632", "mobile"), ("+492454632", "work")),
+          ["+491762454632"], id="a-piece-of-a-number-is-no-number"),
+    ],
+)  # fmt: skip
+def test_vote_phones_adds_what_only_a_sure_reading_holds(
+    first: Contact, second: Contact, numbers: list[str]
+) -> None:
+    assert [p.number for p in vote_phones([first, second])] == numbers
+
+
 def test_combine_takes_the_address_the_name_supports_from_either_reading() -> None:
     english = Contact(name="Renee Williams", emails=("rwiliams@beacon.example",))
     latin = Contact(name="Renée Williams", emails=("rwilliams@beacon.example",))

@@ -48,6 +48,7 @@ def _phones_in(text: str, region: str, labelled_only: bool) -> list[tuple[Phone,
     """
     phones = []
     prev_end = 0
+    text = _plus_read_as_four(text, region)
     for match in PhoneNumberMatcher(text, region, leniency=Leniency.POSSIBLE):
         label = _label_kind(text[prev_end : match.start])
         prev_end = match.end
@@ -67,6 +68,30 @@ def _phones_in(text: str, region: str, labelled_only: bool) -> list[tuple[Phone,
         valid = phonenumbers.is_valid_number(number)
         phones.append((Phone(e164, kind, number.extension or None), valid))
     return phones
+
+
+def _plus_read_as_four(text: str, region: str) -> str:
+    """Return text with a "+" the OCR read as "4" restored: "41.512.555.0122" on a US card
+    is "+1.512.555.0122". Only where a 4 runs into the card's own country code, and the
+    number as read is none while with "+" it is a valid one of that country."""
+    code = phonenumbers.country_code_for_region(region)
+    if not code:
+        return text
+
+    def mend(m: re.Match[str]) -> str:
+        mended = "+" + m.group(0)[1:]
+        if _valid_in(mended, region) and not _valid_in(m.group(0), region):
+            return mended
+        return m.group(0)
+
+    return re.sub(rf"(?<![\d+])4{code}(?=[ .\-(])[\d .\-()]{{7,}}\d", mend, text)
+
+
+def _valid_in(text: str, region: str) -> bool:
+    try:
+        return phonenumbers.is_valid_number(phonenumbers.parse(text, region))
+    except phonenumbers.NumberParseException:
+        return False
 
 
 def _plausible(number: phonenumbers.PhoneNumber) -> bool:

@@ -5,10 +5,10 @@ Readings of one card (Tesseract's English and Latin-script models, another engin
 the same address or number differently: "rwi1liams@" in one, "rwilliams@" in the other. The
 spellings of one item are weighed by what the rest of the card says: an address whose local
 part spells the person's name (letter for letter best), whose domain is the website's (and,
-weighing less, another of the card's addresses'), that
-more readings read alike, and that needed no repair; a number that is valid. The first
-reading wins a tie: it is the one the engine reads contact data best with. Any number of
-readings can vote.
+weighing less, another of the card's addresses'), that more readings read alike, and that
+needed no repair; a number that is valid. The first reading wins a tie: it is the one the
+engine reads contact data best with. A number only another reading holds is added where
+that reading is sure of all its numbers. Any number of readings can vote.
 """
 
 from __future__ import annotations
@@ -26,6 +26,8 @@ from .name import email_agreement, split
 
 #: two addresses this alike (difflib ratio) are two readings of one printed address
 SAME_ADDRESS = 0.8
+#: a reading whose every number was read this surely may add the numbers others missed
+SURE_NUMBERS = 0.8
 #: what each piece of evidence weighs
 _NAME, _EXACT, _SITE, _VOTE, _REPAIRED, _FIRST = 3.0, 1.0, 1.0, 1.0, 0.5, 0.25
 #: ... a domain the card's other addresses share: more than the tie-break, less than a website
@@ -54,7 +56,8 @@ def vote_emails(readings: Sequence[Contact], name: str, hosts: Sequence[str]) ->
 def vote_phones(readings: Sequence[Contact]) -> tuple[Phone, ...]:
     """Return the card's numbers: one per number the first reading that found any holds, each
     read as a valid number where another reading reads it so; its kind and extension as the
-    first reading has them (labels are read best by it)."""
+    first reading has them (labels are read best by it). Then the numbers another reading
+    alone holds, where that reading is sure of them (_further_numbers)."""
     primary = next((r for r in readings if r.phones), None)
     if primary is None:
         return ()
@@ -67,7 +70,38 @@ def vote_phones(readings: Sequence[Contact]) -> tuple[Phone, ...]:
         ]
         best = max(rivals, key=lambda p: _phone_evidence(p, phone, numbers))
         chosen.append(Phone(best.number, phone.kind, phone.extension or best.extension))
+    for reading in readings:
+        if reading is not primary:
+            chosen.extend(_further_numbers(reading, primary, [p.number for p in chosen]))
     return tuple(dict.fromkeys(chosen))
+
+
+def _further_numbers(reading: Contact, primary: Contact, kept: list[str]) -> list[Phone]:
+    """Return the valid numbers reading holds that none kept is a reading of: a number the
+    first reading garbled ("O2+1:650'555.0179") and this one read whole.
+
+    Only from a reading sure of every number it holds, and that reads every number the first
+    reading does: where it misses one of them, its extra number is likelier that one misread
+    in two digits. A number that is a piece of a kept one ("2454632" of "0176 2454632") is none.
+    """
+    if reading.confidence.get("phones", 0.0) < SURE_NUMBERS:
+        return []
+    theirs = [p.number for p in reading.phones]
+    if not all(any(same_number(n.number, t) for t in theirs) for n in primary.phones):
+        return []
+    further = []
+    for phone in reading.phones:
+        known = kept + [p.number for p in further]
+        if _valid(phone.number) and not any(
+            same_number(phone.number, n) or _national_in(phone.number, n) for n in known
+        ):
+            further.append(phone)
+    return further
+
+
+def _national_in(part: str, whole: str) -> bool:
+    national = _national(part)
+    return national is not None and national in whole
 
 
 def _email_evidence(
