@@ -89,7 +89,7 @@ def _further_numbers(reading: Contact, primary: Contact, kept: list[str]) -> lis
     theirs = [p.number for p in reading.phones]
     if not all(any(same_number(n.number, t) for t in theirs) for n in primary.phones):
         return []
-    further = []
+    further: list[Phone] = []
     for phone in reading.phones:
         known = kept + [p.number for p in further]
         if _valid(phone.number) and not any(
