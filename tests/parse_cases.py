@@ -460,6 +460,18 @@ WORLD = [
 ]
 
 OCR_NOISE = [
+    # a dot in a local part read as a comma (a two-column card read by RapidOCR)
+    P("Elodie Blackwood\nMail elodie,blackwood@ironbridge-systems.co.uk", "GB",
+      {"emails": ("elodie.blackwood@ironbridge-systems.co.uk",)},
+      id="noise-comma-for-dot-in-local-part"),
+    P("Blackwood, elodie@ironbridge-systems.co.uk", "GB",
+      {"emails": ("elodie@ironbridge-systems.co.uk",)}, id="noise-comma-before-address-stays"),
+    # a domain's dot lost, the card printing the domain elsewhere (a photo's small type)
+    P("Mia Venkataraman\nE mia.venkataraman@kestrelnet\nE-mail info@kestrel.net", "US",
+      {"emails": ("mia.venkataraman@kestrel.net", "info@kestrel.net")},
+      id="noise-domain-dot-lost-completed-from-the-card"),
+    P("Mia Venkataraman\nE mia.venkataraman@kestrelnet", "US", {"emails": ()},
+      id="noise-domain-dot-lost-nothing-on-the-card-to-complete-it"),
     # a small "+" read as "4": restored only where the card's country code follows it and
     # only the number with "+" is a valid one
     P("Isabella Leblanc\n41.512.555.0122\n512.555.0151", "US",

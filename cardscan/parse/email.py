@@ -53,6 +53,10 @@ def _candidates(text: str, domains: tuple[str, ...]) -> list[tuple[str, str, lis
     if unmarked != fixed:
         notes.append("stray mark dropped")
         fixed = unmarked
+    dotted = _COMMA_IN_LOCAL.sub(".", fixed)
+    if dotted != fixed:
+        notes.append("',' read for '.'")
+        fixed = dotted
     piped = _PIPE_IN_EMAIL.sub("l", fixed)
     if piped != fixed:
         notes.append("'|' read for 'l'")
@@ -99,6 +103,10 @@ _ICON_BEFORE_ADDRESS = re.compile(r"(?<![\w.+'-])(?:[^\s@]{0,2}@)+(?=[\w.+'-]+@[
 #: marks no address holds, read inside one ("f£.blackwood@", "j.-yamamoto@"): a currency or
 #: degree sign between letters, a hyphen right after a dot
 _STRAY_IN_LOCAL = re.compile(r"(?<=\w)[£€¥¢§°¤](?=[\w.+'-]*@)|(?<=\.)-(?=[\w.+'-]*@)")
+
+
+#: a comma between the letters of a local part: its dot, read as a comma ("elodie,blackwood@")
+_COMMA_IN_LOCAL = re.compile(r"(?<=\w),(?=\w[\w.+'-]*@)")
 
 
 #: "|" glued into the local part of an address: a misread "l" ("|.vandijk@" for "l.vandijk@")
@@ -170,7 +178,8 @@ _CUT_ENDING = re.compile(r"(?<=@)((?:[\w-]+\.)+[a-zA-Z]{1,2})(?=$|\s)")
 def _complete_domain(text: str, domains: tuple[str, ...]) -> str:
     """Return text with a cut-off email domain completed from a domain the card prints
     elsewhere, a website's or another address's ("jane@acme." + www.acme.com -> jane@acme.com,
-    "aoife@vireo-foods.a" + info@vireo-foods.ai); the card's edge or glare took its end. An
+    "aoife@vireo-foods.a" + info@vireo-foods.ai); the card's edge or glare took its end. A
+    domain whose dot was lost ("mia@kestrelnet" + info@kestrel.net) is completed alike. An
     ending read whole (a real one) is left as read, and so is one that two domains complete."""
 
     def complete(m: re.Match[str]) -> str:
@@ -179,6 +188,9 @@ def _complete_domain(text: str, domains: tuple[str, ...]) -> str:
             # the ending may have two parts (acme.com.au, acme.co.uk), never more
             if known.casefold().startswith(cut) and known[len(cut) :].count(".") <= 1:
                 return known
+        for known in domains:
+            if known.casefold().replace(".", "") == m.group(1).casefold():
+                return known  # its dots lost: "kestrelnet" beside info@kestrel.net
         return m.group(0)
 
     def complete_ending(m: re.Match[str]) -> str:
