@@ -69,6 +69,9 @@ class Contact:
     id: int | None = None
     #: fields read from a QR code on the card (not kept in the store)
     qr_fields: tuple[str, ...] = ()
+    #: how surely each number was read, by its E.164 form: what the vote between readings of
+    #: one card weighs (parse/vote.py; not kept in the store)
+    item_confidence: dict[str, float] = field(default_factory=dict, compare=False)
 
     def corrected(self, **changes: Any) -> Contact:
         """Return the contact with fields a person typed: trusted, and no longer warned about."""

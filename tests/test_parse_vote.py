@@ -91,8 +91,9 @@ def test_vote_phones(readings: list[list[Phone]], numbers: list[tuple[str, str]]
 
 
 def numbers_read(sureness: float, *numbers: tuple[str, str]) -> Contact:
+    """A reading that read each of its numbers this surely."""
     phones = tuple(Phone(n, kind) for n, kind in numbers)
-    return Contact(phones=phones, confidence={"phones": sureness})
+    return Contact(phones=phones, item_confidence={n: sureness for n, _ in numbers})
 
 
 @pytest.mark.parametrize(
@@ -106,15 +107,25 @@ def numbers_read(sureness: float, *numbers: tuple[str, str]) -> Contact:
           numbers_read(0.30, ("+16505550179", "work"), ("+16505550197", "fax")),
           ["+16505550197"], id="a-number-read-unsurely-is-not-added"),
         P(numbers_read(0.76, ("+441214960574", "work"), ("+447491329752", "mobile")),
-          numbers_read(0.90, ("+441214950574", "work"), ("+447491229753", "mobile")),
+          numbers_read(0.76, ("+441214950574", "work"), ("+447491229753", "mobile")),
           ["+441214960574", "+447491329752"],
           id="photo-two-digits-misread-is-that-number-not-another"),
+        P(numbers_read(0.67, ("+12025850163", "work")),
+          numbers_read(0.82, ("+12025550163", "work")),
+          ["+12025550163"], id="flat-a-digit-read-surely-by-the-second-reading-wins"),
+        P(numbers_read(0.90, ("+12025850163", "work")),
+          numbers_read(0.96, ("+12025550163", "work")),
+          ["+12025850163"], id="both-read-surely-the-first-reading-wins"),
         P(numbers_read(0.92, ("+491762454632", "mobile")),
           numbers_read(0.93, ("+491762454632", "mobile"), ("+492454632", "work")),
           ["+491762454632"], id="a-piece-of-a-number-is-no-number"),
+        P(numbers_read(0.87, ("+12025550124", "work")),
+          numbers_read(0.96, ("+12025550123", "work"), ("+12025550124", "work")),
+          ["+12025550124", "+12025550123"],
+          id="flat-icons-two-numbers-a-digit-apart-both-read-by-the-second-reading"),
     ],
 )  # fmt: skip
-def test_vote_phones_adds_what_only_a_sure_reading_holds(
+def test_vote_phones_weighs_how_surely_each_number_was_read(
     first: Contact, second: Contact, numbers: list[str]
 ) -> None:
     assert [p.number for p in vote_phones([first, second])] == numbers

@@ -89,6 +89,7 @@ def read_fields(segs: list[Segment], region: str) -> Contact:
         address=data.address.value if data.address else None,
         confidence=scores,
         warnings=confidence.warnings(scores, notes),
+        item_confidence={p.value.number: p.confidence for p in data.phones},
     )
 
 

@@ -105,7 +105,14 @@ def with_other_engine(first: Contact, other: Contact) -> Contact:
     }
     warnings = tuple(w for w in first.warnings if warned_field(w) not in taken)
     warnings += tuple(w for w in other.warnings if warned_field(w) in taken)
-    return replace(first, **values, confidence=confidence, warnings=warnings + repairs)
+    sureness = _item_confidence(first, other)
+    return replace(
+        first,
+        **values,
+        confidence=confidence,
+        warnings=warnings + repairs,
+        item_confidence=sureness,
+    )
 
 
 #: a field first read less surely than this (what makes auto ask the other engine) ...
@@ -216,7 +223,17 @@ def combine(
         address=sources["address"].address,
         confidence=confidence,
         warnings=warnings,
+        item_confidence=_item_confidence(english, latin),
     )
+
+
+def _item_confidence(*readings: Contact) -> dict[str, float]:
+    """Return how surely any of the readings read each number: the surest reading of it."""
+    out: dict[str, float] = {}
+    for reading in readings:
+        for item, sure in reading.item_confidence.items():
+            out[item] = max(sure, out.get(item, 0.0))
+    return out
 
 
 def _about(

@@ -8,7 +8,7 @@ part spells the person's name (letter for letter best), whose domain is the webs
 weighing less, another of the card's addresses'), that more readings read alike, and that
 needed no repair; a number that is valid. The first reading wins a tie: it is the one the
 engine reads contact data best with. A number only another reading holds is added where
-that reading is sure of all its numbers. Any number of readings can vote.
+that reading read it surely. Any number of readings can vote.
 """
 
 from __future__ import annotations
@@ -26,12 +26,15 @@ from .name import email_agreement, split
 
 #: two addresses this alike (difflib ratio) are two readings of one printed address
 SAME_ADDRESS = 0.8
-#: a reading whose every number was read this surely may add the numbers others missed
+#: a number another reading alone read this surely is added to the first reading's
 SURE_NUMBERS = 0.8
 #: what each piece of evidence weighs
 _NAME, _EXACT, _SITE, _VOTE, _REPAIRED, _FIRST = 3.0, 1.0, 1.0, 1.0, 0.5, 0.25
 #: ... a domain the card's other addresses share: more than the tie-break, less than a website
 _SHARED = 0.5
+#: ... how surely a number was read (0-1): a reading surer by more than 0.125 outweighs the
+#: first reading's tie-break ("555-0163" at 0.82 over "585-0163" at 0.67)
+_SURE_DIGITS = 2.0
 
 
 def vote_emails(readings: Sequence[Contact], name: str, hosts: Sequence[str]) -> tuple[str, ...]:
@@ -55,20 +58,23 @@ def vote_emails(readings: Sequence[Contact], name: str, hosts: Sequence[str]) ->
 
 def vote_phones(readings: Sequence[Contact]) -> tuple[Phone, ...]:
     """Return the card's numbers: one per number the first reading that found any holds, each
-    read as a valid number where another reading reads it so; its kind and extension as the
-    first reading has them (labels are read best by it). Then the numbers another reading
-    alone holds, where that reading is sure of them (_further_numbers)."""
+    in the spelling the best evidence supports (valid, read so by more readings, read more
+    surely); its kind and extension as the first reading has them (labels are read best by
+    it). Then the numbers another reading alone holds, where that reading is sure of them
+    (_further_numbers)."""
     primary = next((r for r in readings if r.phones), None)
     if primary is None:
         return ()
     own = {p.number for p in primary.phones}
-    numbers = [p for r in readings for p in r.phones]
+    numbers = [(p, sureness(r, p)) for r in readings for p in r.phones]
     chosen = []
     for phone in primary.phones:
-        rivals = [phone] + [
-            p for p in numbers if p.number not in own and same_number(p.number, phone.number)
+        rivals = [(phone, sureness(primary, phone))] + [
+            (p, sure)
+            for p, sure in numbers
+            if p.number not in own and same_number(p.number, phone.number)
         ]
-        best = max(rivals, key=lambda p: _phone_evidence(p, phone, numbers))
+        best, _ = max(rivals, key=lambda ps: _phone_evidence(ps, phone, numbers))
         chosen.append(Phone(best.number, phone.kind, phone.extension or best.extension))
     for reading in readings:
         if reading is not primary:
@@ -76,24 +82,33 @@ def vote_phones(readings: Sequence[Contact]) -> tuple[Phone, ...]:
     return tuple(dict.fromkeys(chosen))
 
 
+def sureness(reading: Contact, phone: Phone) -> float:
+    """Return how surely reading read the number: its own confidence, else its field's."""
+    fallback = reading.confidence.get("phones", 0.0)
+    return reading.item_confidence.get(phone.number, fallback)
+
+
 def _further_numbers(reading: Contact, primary: Contact, kept: list[str]) -> list[Phone]:
     """Return the valid numbers reading holds that none kept is a reading of: a number the
     first reading garbled ("O2+1:650'555.0179") and this one read whole.
 
-    Only from a reading sure of every number it holds, and that reads every number the first
-    reading does: where it misses one of them, its extra number is likelier that one misread
-    in two digits. A number that is a piece of a kept one ("2454632" of "0176 2454632") is none.
+    Only a number read surely, from a reading that reads every number the first reading
+    does: where it misses one of them, its extra number is likelier that one misread in two
+    digits. A number a digit from a kept one is that one misread, unless this reading holds
+    the kept one too ("1-202-555-0123" beside "+1.202.555.0124"). A number that is a piece
+    of a kept one ("2454632" of "0176 2454632") is none.
     """
-    if reading.confidence.get("phones", 0.0) < SURE_NUMBERS:
-        return []
-    theirs = [p.number for p in reading.phones]
+    theirs = {p.number for p in reading.phones}
     if not all(any(same_number(n.number, t) for t in theirs) for n in primary.phones):
         return []
     further: list[Phone] = []
     for phone in reading.phones:
         known = kept + [p.number for p in further]
+        if phone.number in known or sureness(reading, phone) < SURE_NUMBERS:
+            continue
         if _valid(phone.number) and not any(
-            same_number(phone.number, n) or _national_in(phone.number, n) for n in known
+            (same_number(phone.number, n) and n not in theirs) or _national_in(phone.number, n)
+            for n in known
         ):
             further.append(phone)
     return further
@@ -143,9 +158,13 @@ def _spells(local: str, name: str) -> bool:
     return spells_name(local, parts.given, parts.family)
 
 
-def _phone_evidence(phone: Phone, first: Phone, numbers: Sequence[Phone]) -> float:
-    votes = sum(1 for p in numbers if p.number == phone.number)
-    return 2.0 * _valid(phone.number) + _VOTE * votes + _FIRST * (phone.number == first.number)
+def _phone_evidence(
+    spelling: tuple[Phone, float], first: Phone, numbers: Sequence[tuple[Phone, float]]
+) -> float:
+    phone, sure = spelling
+    votes = sum(1 for p, _ in numbers if p.number == phone.number)
+    first_reading = _FIRST * (phone.number == first.number)
+    return 2.0 * _valid(phone.number) + _VOTE * votes + first_reading + _SURE_DIGITS * sure
 
 
 def same_address(a: str, b: str) -> bool:
