@@ -82,7 +82,15 @@ def read_contact(
         # an accent read unsurely is looked at again, the word read alone; the first
         # reading must spell it alike but for accents
         alike = accents.spelled_alike_in(first)
-        text = reread_words(accents_reader, card.pixels, text, accents.worth_a_second_look, alike)
+        # the card as the engine prepared it to turn it upright: one engine, one preparation
+        text = reread_words(
+            accents_reader,
+            card.pixels,
+            text,
+            accents.worth_a_second_look,
+            alike,
+            prepared=card.prepared,
+        )
         contact = readings.with_accents(contact, text, region)
     if plan.second_engine is not None and is_weak(contact, first, card.quality):
         other_reader = ocr.CardReader(plan.second_engine, None, reader.deadline)

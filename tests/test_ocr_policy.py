@@ -308,6 +308,14 @@ def test_a_word_read_alone_replaces_it_only_where_surer(read_alone, expected):
     assert engine.shapes[0][0] < 400  # the cut around the word, not the card
 
 
+def test_a_word_is_cut_from_the_card_as_already_prepared():
+    engine = FakeEngine([result("Åke", 0.75)])
+    card = _card_reading(("ÂÅke,", 0.30), ("Lund", 0.92))
+    prepared = np.full((400, 600), 255, np.uint8)  # grey, as an engine prepared it
+    reread_words(reader_of(engine), CARD.pixels, card, _unsure, _anything, prepared=prepared)
+    assert len(engine.shapes[0]) == 2  # cut from the prepared card, not prepared again
+
+
 def test_words_read_surely_are_not_read_again():
     engine = FakeEngine([])
     card = _card_reading(("Øystein", 0.9), ("Dahl", 0.92))

@@ -35,10 +35,12 @@ def reread_words(
     result: OcrResult,
     chosen: Callable[[OcrWord], bool],
     confirmed: Callable[[OcrWord], bool],
+    prepared: Pixels | None = None,
 ) -> OcrResult:
     """Return result with each chosen word (at most MOST_WORDS) read again alone on the card's
-    pixels (as the reader's engine prepares them), where that reading is surer and confirmed
-    (given the word as read alone, in the card word's box) by what else the card holds.
+    pixels (as the reader's engine prepares them: prepared, when the card was already), where
+    that reading is surer and confirmed (given the word as read alone, in the card word's box)
+    by what else the card holds.
 
     A failed or late run keeps the words as read: the card's reading stands.
     """
@@ -47,7 +49,7 @@ def reread_words(
     ][:MOST_WORDS]
     if not wanted:
         return result
-    prepared = reader.prepare(pixels)
+    prepared = reader.prepare(pixels) if prepared is None else prepared
     better: dict[tuple[int, int], OcrWord] = {}
     for i, j in wanted:
         word = result.lines[i].words[j]
