@@ -10,7 +10,7 @@ import pytest
 
 from cardscan.contact import Contact, Phone
 from cardscan.parse.readings import combine
-from cardscan.parse.vote import same_number, vote_emails, vote_phones
+from cardscan.parse.vote import disputed_numbers, same_number, vote_emails, vote_phones
 
 P = pytest.param
 
@@ -150,3 +150,30 @@ def test_combine_takes_the_address_the_name_supports_from_either_reading() -> No
 )  # fmt: skip
 def test_same_number(a: str, b: str, same: bool) -> None:
     assert same_number(a, b) is same
+
+
+@pytest.mark.parametrize(
+    ("readings", "kept", "warned"),
+    [
+        P([numbers_read(0.67, ("+12025850163", "work")),
+           numbers_read(0.82, ("+12025550163", "work"))],
+          ["+12025550163"], ["phone: +12025550163 was also read as +12025850163; check it"],
+          id="flat-a-digit-read-two-ways-both-valid-is-warned"),
+        P([numbers_read(0.9, ("+14155550134", "work"), ("+14155550135", "fax")),
+           numbers_read(0.9, ("+14155550134", "work"), ("+14155550135", "fax"))],
+          ["+14155550134", "+14155550135"], [], id="two-numbers-a-digit-apart-both-kept-agree"),
+        P([numbers_read(0.6, ("+6491870678", "mobile")),
+           numbers_read(0.9, ("+61491570675", "mobile"))],
+          ["+61491570675"], [], id="photo-an-invalid-misreading-is-no-rival"),
+    ],
+)  # fmt: skip
+def test_disputed_numbers(readings: list[Contact], kept: list[str], warned: list[str]) -> None:
+    assert list(disputed_numbers(readings, [Phone(n) for n in kept])) == warned
+
+
+def test_combine_warns_of_a_number_its_readings_read_two_ways() -> None:
+    english = numbers_read(0.67, ("+12025850163", "work"))
+    latin = numbers_read(0.82, ("+12025550163", "work"))
+    combined = combine(english, latin, [])
+    assert [p.number for p in combined.phones] == ["+12025550163"]
+    assert "phone: +12025550163 was also read as +12025850163; check it" in combined.warnings

@@ -185,7 +185,11 @@ LATIN = Contact(
             [],
             {
                 "confidence": {"name": 0.8, "emails": 0.95, "phones": 0.9},
-                "warnings": ("phones: low confidence (0.5)",),
+                "warnings": (
+                    "phones: low confidence (0.5)",
+                    # the Latin-script reading's "...561" is the same number a digit apart
+                    "phone: +34911234567 was also read as +34911234561; check it",
+                ),
             },
             id="confidence-and-warnings-follow-the-field",
         ),

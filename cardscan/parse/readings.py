@@ -38,7 +38,7 @@ from .company import spelled_hosts
 from .folding import letters
 from .lines import segments
 from .name import email_agreement
-from .vote import same_address, same_number, vote_emails, vote_phones
+from .vote import disputed_numbers, same_address, same_number, vote_emails, vote_phones
 
 #: a name whose letters match a title's this closely (difflib ratio) is that title misread
 SAME_LINE = 0.85
@@ -97,14 +97,17 @@ def with_other_engine(first: Contact, other: Contact) -> Contact:
     read = first.emails + other.emails + tuple(hosts * 2)
     voted_emails, repairs = _voted_domains(values.get("emails", first.emails), read)
     values["emails"] = voted_emails
+    numbers = values.get("phones", first.phones)
+    disputes = tuple(w for w in disputed_numbers(both, numbers) if w not in first.warnings)
     values = {f: v for f, v in values.items() if v != getattr(first, f)}
-    if not values:
+    if not values and not disputes:
         return first
     confidence = dict(first.confidence) | {
         f: other.confidence[f] for f in taken if f in other.confidence
     }
     warnings = tuple(w for w in first.warnings if warned_field(w) not in taken)
     warnings += tuple(w for w in other.warnings if warned_field(w) in taken)
+    warnings += disputes
     sureness = _item_confidence(first, other)
     return replace(
         first,
@@ -208,7 +211,7 @@ def combine(
     warnings += _about(both, sources["emails"], "emails", [repr(e) for e in emails], read)
     read = [p.number for r in both for p in r.phones]
     warnings += _about(both, sources["phones"], "phones", [p.number for p in phones], read)
-    warnings += repairs
+    warnings += repairs + disputed_numbers(both, phones)
     return replace(
         english,
         name=_respelled(person.name, spellings),

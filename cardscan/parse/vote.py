@@ -82,6 +82,21 @@ def vote_phones(readings: Sequence[Contact]) -> tuple[Phone, ...]:
     return tuple(dict.fromkeys(chosen))
 
 
+def disputed_numbers(readings: Sequence[Contact], kept: Sequence[Phone]) -> tuple[str, ...]:
+    """Return a warning for each number kept that another reading read as another valid
+    number a digit apart ("555-0163" and "585-0163"): which one is printed, the evidence does
+    not settle (the vote took the likelier), so a person should look."""
+    held = {p.number for p in kept}
+    read = dict.fromkeys(p.number for r in readings for p in r.phones if p.number not in held)
+    warnings = []
+    for phone in kept:
+        others = [n for n in read if _valid(n) and same_number(n, phone.number)]
+        if others and _valid(phone.number):
+            also = ", ".join(others)
+            warnings.append(f"phone: {phone.number} was also read as {also}; check it")
+    return tuple(warnings)
+
+
 def sureness(reading: Contact, phone: Phone) -> float:
     """Return how surely reading read the number: its own confidence, else its field's."""
     fallback = reading.confidence.get("phones", 0.0)
