@@ -460,6 +460,10 @@ WORLD = [
 ]
 
 OCR_NOISE = [
+    # letters read for the last digits of a dashed number are digits, not a label glued to
+    # a number ("Ol" before "1I")
+    P("Eoin van Dijk\nD 1-312-555-Ol1I\nChicago, IL 60610", "US",
+      {"phones": (("+13125550111", "work"),)}, id="noise-letters-for-digits-after-a-dash"),
     # a dot in a local part read as a comma (a two-column card read by RapidOCR)
     P("Elodie Blackwood\nMail elodie,blackwood@ironbridge-systems.co.uk", "GB",
       {"emails": ("elodie.blackwood@ironbridge-systems.co.uk",)},

@@ -45,7 +45,7 @@ POSTCODE_LABELLED = re.compile(
 #: "00" dialled before a country code, at the start of a number ("0044 20 7946 0123").
 IDD_00 = re.compile(r"(?<![\d+])\(?00\)?\s?(?=[1-9])")
 #: A phone label glued to the number ("M0176", "T:+49").
-GLUED_LABEL = re.compile(r"(?<![\w])([A-Za-zé]{1,4}\.?:?)(?=[+(]?\d)")
+GLUED_LABEL = re.compile(r"(?<![\w])(?<!\d[-./])([A-Za-zé]{1,4}\.?:?)(?=[+(]?\d)")
 #: Dates and ISO certificates, whose digits are never a phone.
 DATE = re.compile(r"\b\d{1,4}[./-]\d{1,2}[./-]\d{2,4}\b")
 ISO_LINE = re.compile(r"\bISO\s*\d{3,5}(?::\d{4})?", re.IGNORECASE)
