@@ -66,10 +66,10 @@ def vote_phones(readings: Sequence[Contact]) -> tuple[Phone, ...]:
     if primary is None:
         return ()
     own = {p.number for p in primary.phones}
-    numbers = [(p, sureness(r, p)) for r in readings for p in r.phones]
+    numbers = [(p, _sureness(r, p)) for r in readings for p in r.phones]
     chosen = []
     for phone in primary.phones:
-        rivals = [(phone, sureness(primary, phone))] + [
+        rivals = [(phone, _sureness(primary, phone))] + [
             (p, sure)
             for p, sure in numbers
             if p.number not in own and same_number(p.number, phone.number)
@@ -97,7 +97,7 @@ def disputed_numbers(readings: Sequence[Contact], kept: Sequence[Phone]) -> tupl
     return tuple(warnings)
 
 
-def sureness(reading: Contact, phone: Phone) -> float:
+def _sureness(reading: Contact, phone: Phone) -> float:
     """Return how surely reading read the number: its own confidence, else its field's."""
     fallback = reading.confidence.get("phones", 0.0)
     return reading.item_confidence.get(phone.number, fallback)
@@ -119,7 +119,7 @@ def _further_numbers(reading: Contact, primary: Contact, kept: list[str]) -> lis
     further: list[Phone] = []
     for phone in reading.phones:
         known = kept + [p.number for p in further]
-        if phone.number in known or sureness(reading, phone) < SURE_NUMBERS:
+        if phone.number in known or _sureness(reading, phone) < SURE_NUMBERS:
             continue
         if _valid(phone.number) and not any(
             (same_number(phone.number, n) and n not in theirs) or _national_in(phone.number, n)
