@@ -88,18 +88,16 @@ def _plus_read_as_four(text: str, region: str) -> str:
 
     def mend(m: re.Match[str]) -> str:
         mended = "+" + m.group(0)[1:]
-        if _valid_in(mended, region) and not _valid_in(m.group(0), region):
+        if valid_in(mended, region) and not valid_in(m.group(0), region):
             return mended
         return m.group(0)
 
     return re.sub(rf"(?<![\d+])4{code}(?=[ .\-(])[\d .\-()]{{7,}}\d", mend, text)
 
 
-def _valid_in(text: str, region: str) -> bool:
-    try:
-        return phonenumbers.is_valid_number(phonenumbers.parse(text, region))
-    except phonenumbers.NumberParseException:
-        return False
+def valid_in(text: str, region: str) -> bool:
+    """Return whether text holds a number phonenumbers knows as valid in region."""
+    return any(True for _ in PhoneNumberMatcher(text, region, leniency=Leniency.VALID))
 
 
 def _plausible(number: phonenumbers.PhoneNumber) -> bool:

@@ -19,7 +19,7 @@ from phonenumbers import Leniency, PhoneNumberMatcher
 from . import patterns, suffixes, vocab
 from .company import has_legal_suffix
 from .lines import Segment
-from .phone import digit_normalised
+from .phone import digit_normalised, valid_in
 
 #: a run of digits that may be one phone number, its grouping kept ("(216) 71 000 000")
 _DIGIT_RUN = re.compile(r"(?<![\d+])\(?\d[\d ().-]{6,}\d")
@@ -77,7 +77,7 @@ def _street_word(word: str) -> str:
 
 
 def _count_valid(runs: list[str], region: str) -> int:
-    return sum(_valid_in(run, region) for run in runs)
+    return sum(valid_in(run, region) for run in runs)
 
 
 def host_region(hosts: Iterable[str]) -> str | None:
@@ -104,7 +104,7 @@ def _bare_country_code(texts: list[str], fallback: str) -> list[str]:
     regions = []
     for text in texts:
         for run in _DIGIT_RUN.findall(text):
-            if run.startswith("0") or _valid_in(run, fallback):
+            if run.startswith("0") or valid_in(run, fallback):
                 continue
             matches = list(PhoneNumberMatcher("+" + run.replace("(", "").replace(")", ""), "ZZ",
                                               leniency=Leniency.EXACT_GROUPING))  # fmt: skip
@@ -113,10 +113,6 @@ def _bare_country_code(texts: list[str], fallback: str) -> list[str]:
                 if code and code != "ZZ":
                     regions.append(code)
     return regions
-
-
-def _valid_in(run: str, region: str) -> bool:
-    return any(True for _ in PhoneNumberMatcher(run, region, leniency=Leniency.VALID))
 
 
 def _most_common(regions: Iterable[str]) -> str | None:
