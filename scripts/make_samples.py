@@ -4,8 +4,10 @@
     python scripts/make_samples.py [--out samples]
 
 Writes OUT/flat/<card>.png (clean ~1050x600 renders), OUT/photo/<card>.jpg (simulated phone
-photos: perspective, shadow, uneven light, blur, noise, turned cards, one EXIF-rotated file)
-and OUT/truth.jsonl (the ground truth of every image, in the format of the dev set). Every
+photos: perspective, shadow, uneven light, blur, noise, turned cards, one EXIF-rotated file),
+OUT/scan/<page>.jpg (several cards on a flatbed, as OUT/scans.json lays them: their truth is
+their cards' flat rows) and OUT/truth.jsonl (the ground truth of every photo and render, in
+the format of the dev set). Every
 random choice comes from a generator seeded by the card's id, so a rerun gives the same bytes
 with the same Pillow/OpenCV/numpy versions.
 """
@@ -19,9 +21,12 @@ import zlib
 from pathlib import Path
 from typing import Any
 
+import cv2
 import numpy as np
-from sample_photo import photograph, save_photo
+from PIL import Image
+from sample_photo import JPEG_QUALITY, photograph, save_photo
 from sample_render import e164, render_flat, vcard_text
+from sample_scan import scan_page
 
 Json = dict[str, Any]
 
@@ -89,6 +94,14 @@ def make_photo(card: Json, flat: Any, spec: Json, rng: np.random.Generator, out:
     return truth_row(card, photo_name, "photo", capture)
 
 
+def make_scan(spec: Json, cards: dict[str, Json], out: Path) -> None:
+    """Write one flatbed scan of the cards spec names, side by side."""
+    flats = [render_flat(cards[card_id]) for card_id in spec["cards"]]
+    rng = np.random.default_rng(zlib.crc32(spec["file"].encode()))
+    page = cv2.cvtColor(scan_page(flats, spec, rng), cv2.COLOR_BGR2RGB)
+    Image.fromarray(page).save(out / f"scan/{spec['file']}.jpg", quality=JPEG_QUALITY)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -98,11 +111,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--cards", type=Path, default=default_out / "cards.json", help="the contacts to draw"
     )
+    parser.add_argument(
+        "--scans", type=Path, default=default_out / "scans.json", help="the scans to lay out"
+    )
     args = parser.parse_args(argv)
     cards = json.loads(args.cards.read_text(encoding="utf-8"))
-    for tier in ("flat", "photo"):
+    for tier in ("flat", "photo", "scan"):
         (args.out / tier).mkdir(parents=True, exist_ok=True)
     rows = [row for card in cards for row in make_card(card, args.out)]
+    by_id = {card["card_id"]: card for card in cards}
+    for spec in json.loads(args.scans.read_text(encoding="utf-8")):
+        make_scan(spec, by_id, args.out)
     rows.sort(key=lambda r: (r["tier"] != "flat", r["image"]))
     with (args.out / "truth.jsonl").open("w", encoding="utf-8") as f:
         f.writelines(json.dumps(r, ensure_ascii=False) + "\n" for r in rows)

@@ -94,6 +94,70 @@ def test_a_blank_card_beside_a_printed_one_is_a_card_of_its_own():
     assert [[o.method for o in card] for card in options] == [["quad"], ["quad"]]
 
 
+def flatbed(cards: int, paper: tuple[int, int, int], gap: int, turn: float, margin: int = 120):
+    """Return a scan of printed cards laid in rows on a white lid (gap pixels apart, each turned
+    by +-turn degrees, margin pixels from the lid's corner), and each card's text box."""
+    page = np.full((1754, 2480, 3), 244, np.uint8)
+    boxes, x, y = [], margin, margin
+    for i in range(cards):
+        card = printed(np.full((600, 1050, 3), paper, np.uint8), 60, 120)
+        if x + 1050 > 2480:
+            x, y = margin, y + 600 + gap
+        angle = turn if i % 2 else -turn
+        matrix = cv2.getRotationMatrix2D((525, 300), angle, 1.0)
+        matrix[:, 2] += (x, y)
+        cv2.warpAffine(card, matrix, (2480, 1754), page, borderMode=cv2.BORDER_TRANSPARENT)
+        boxes.append((x + 60, y + 80, x + 700, y + 320))
+        x += 1050 + gap
+    return page, boxes
+
+
+@pytest.mark.parametrize(
+    ("cards", "paper", "gap", "turn", "margin"),
+    [
+        pytest.param(4, (252, 252, 252), 60, 0.0, 120, id="white-cards-5mm-apart"),
+        pytest.param(3, (236, 246, 250), 60, 3.0, 120, id="cream-cards-turned-5mm-apart"),
+        pytest.param(2, (252, 252, 252), 150, 2.0, 30, id="cards-near-the-lids-corner"),
+    ],
+)
+def test_cards_side_by_side_on_a_scanners_white_lid_are_cards_of_their_own(
+    cards, paper, gap, turn, margin
+):
+    # Class: a flatbed scan of several cards. A white card differs from a white lid by a few
+    # levels, and cards lie closer than the gap that parts cards on a table.
+    page, boxes = flatbed(cards, paper, gap, turn, margin)
+    small = small_copy(page)
+    found = outlines.card_outlines(small)
+    assert [[o.method for o in card] for card in found] == [["quad"]] * cards
+    scale = small.shape[1] / 2480
+    for card, box in zip(found, boxes, strict=True):
+        assert covered(card[0], tuple(round(v * scale) for v in box)) > 0.95
+
+
+@pytest.mark.parametrize(
+    "photo",
+    [
+        pytest.param(logo_card(), id="render-with-a-logo-box"),
+        pytest.param(tight_crop(), id="tight-crop"),
+        pytest.param(
+            printed(printed(np.full((700, 1200, 3), 250, np.uint8), 40, 80), 640, 420),
+            id="render-with-two-text-blocks",
+        ),
+    ],
+)
+def test_a_card_filling_a_plain_frame_stays_one_card(photo):
+    # Guard: a render's paper is as plain as a lid; its text blocks are not cards on a page.
+    assert preprocess.colours.page_contrast(small_copy(photo)) is not None
+    assert len(outlines.card_outlines(small_copy(photo))) == 1
+
+
+def test_a_table_is_no_plain_page():
+    # Guard: light falls off across a table photographed; a lid is lit evenly.
+    ramp = np.linspace(150, 230, 1600, dtype=np.float32)[None, :, None]
+    photo = np.broadcast_to(ramp, (1200, 1600, 3)).astype(np.uint8)
+    assert preprocess.colours.page_contrast(small_copy(photo)) is None
+
+
 @pytest.mark.parametrize(
     ("quads", "kept"),
     [

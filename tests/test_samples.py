@@ -22,6 +22,8 @@ FLAT = [t for t in TRUTH if t["tier"] == "flat"]
 QUICKSTART = next(t for t in TRUTH if t["image"] == "photo/quickstart.jpg")
 #: photos of hard capture conditions, by the condition each shows
 CAPTURES = {t["capture"]["capture"]: t for t in TRUTH if "capture" in t["capture"]}
+#: flatbed scans of several cards, each with the flat rows of the cards it holds
+SCANS = json.loads((SAMPLES / "scans.json").read_text())
 MAX_TOTAL_BYTES = 3_000_000
 
 
@@ -45,6 +47,7 @@ def test_truth_covers_both_tiers_and_every_layout() -> None:
 def test_every_image_exists_and_samples_stay_small() -> None:
     files = [p for p in SAMPLES.rglob("*") if p.is_file()]
     assert {SAMPLES / t["image"] for t in TRUTH} <= set(files)
+    assert {SAMPLES / f"scan/{scan['file']}.jpg" for scan in SCANS} <= set(files)
     assert sum(p.stat().st_size for p in files) < MAX_TOTAL_BYTES
 
 
@@ -168,3 +171,21 @@ def test_glare_over_the_email_is_said() -> None:
         w.startswith("glare over the text: retake the photo") for w in result.contact.warnings
     )
     assert all(value <= 0.5 for value in result.contact.confidence.values())
+
+
+# Golden test on a flatbed scan: several white cards on a white lid, read as cards of their own.
+
+
+@pytest.mark.parametrize("scan", [pytest.param(s, id=s["file"]) for s in SCANS])
+def test_pipeline_reads_each_card_of_a_flatbed_scan_apart(scan: dict[str, Any]) -> None:
+    flat = {t["card_id"]: t for t in FLAT}
+    results = scan_file(SAMPLES / f"scan/{scan['file']}.jpg", ScanSettings())
+    read = [
+        (r.contact.name, sorted(r.contact.emails), sorted(p.number for p in r.contact.phones))
+        for r in results
+    ]
+    expected = [
+        (t["name"], sorted(t["emails"]), sorted(p["number_e164"] for p in t["phones"]))
+        for t in (flat[card_id] for card_id in scan["cards"])
+    ]
+    assert read == expected  # in reading order, and no card's fields in another's contact

@@ -33,6 +33,10 @@ SECOND_CARD_EDGES = 0.6
 #: long / short side of the quads accepted as cards (business cards are 1.4-1.9; skew adds)
 MIN_ASPECT, MAX_ASPECT = 1.15, 2.6
 
+#: on a plain page (a scan), a colour this many times the page's own variation away from
+#: its colour (colours.page_contrast) lies on it
+ON_THE_PAGE = 3.0
+
 #: a blob whose outline lies on image edges this much is a card; below it, straight lines are tried
 WELL_OUTLINED = 0.5
 #: outlines from straight lines need three sides on edges this much, and the fourth this much
@@ -65,6 +69,28 @@ def find_quads(small: Pixels) -> list[Quad]:
         # No blob has a card's outline: on a patterned table or against a table of the card's
         # own colour, try outlines drawn from the frame's long straight edges instead.
         candidates += _line_candidates(small)
+    return _apart(candidates, small)
+
+
+def find_quads_on_page(small: Pixels, page: npt.NDArray[np.float32]) -> list[Quad]:
+    """Return the corners of each card lying on a plain page (a flatbed scan), as find_quads.
+
+    page is how far each pixel's colour lies from the page's (colours.page_contrast): paper
+    and print alike stand out, however faintly a white card's edge shows against a white lid,
+    so what stands out is taken as it is: closing its holes would join cards lying a few
+    millimetres apart.
+    """
+    edges = np.maximum(_edges(small), _page_edges(page))
+    on_page = np.where(page > ON_THE_PAGE, 255, 0).astype(np.uint8)
+    mask = np.asarray(
+        cv2.morphologyEx(on_page, cv2.MORPH_OPEN, np.ones((3, 3), np.uint8)), np.uint8
+    )
+    return _apart(list(_candidates(mask, edges)), small)
+
+
+def _apart(candidates: list[Candidate], small: Pixels) -> list[Quad]:
+    """Return the likeliest candidates that do not overlap, each grown over a coloured band,
+    in reading order: the cards."""
     candidates.sort(key=lambda c: c.score, reverse=True)
     kept: list[Candidate] = []
     for cand in candidates:
@@ -101,6 +127,12 @@ def _masks(small: Pixels, edges: npt.NDArray[np.uint8]) -> Iterator[npt.NDArray[
     yield _clean(255 - bright)  # a dark card on a light table
     yield _clean(_unlike_border(small))
     yield edges
+
+
+def _page_edges(page: npt.NDArray[np.float32]) -> npt.NDArray[np.uint8]:
+    """Return the edges of what lies on a plain page, however faint (a white card's)."""
+    stretched = np.clip(page * (255.0 / (4 * ON_THE_PAGE)), 0, 255).astype(np.uint8)
+    return np.asarray(cv2.dilate(cv2.Canny(stretched, 30, 90), np.ones((5, 5), np.uint8)))
 
 
 def _unlike_border(small: Pixels) -> npt.NDArray[np.uint8]:

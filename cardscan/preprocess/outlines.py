@@ -16,7 +16,8 @@ import cv2
 import numpy as np
 
 from ..model import Pixels
-from .detect import find_quads
+from .colours import page_contrast
+from .detect import find_quads, find_quads_on_page
 from .quads import Quad, order_corners
 from .textregion import find_text_region, text_marks
 
@@ -45,6 +46,9 @@ def card_outlines(small: Pixels) -> list[list[Outline]]:
     Several cards in one photo each get their outline alone; one card (or none found) gets the
     text's extent as well, or the whole frame.
     """
+    on_page = _cards_on_a_page(small)
+    if len(on_page) > 1:
+        return [[Outline(quad, "quad")] for quad in on_page]
     quads = drop_nested(find_quads(small))
     if len(quads) > 1 and not _touching(quads, TOUCHING * max(small.shape[:2])):
         return [[Outline(quad, "quad")] for quad in quads]
@@ -59,6 +63,18 @@ def card_outlines(small: Pixels) -> list[list[Outline]]:
     if not outlines:
         outlines.append(Outline(frame_quad(small), "frame"))
     return [outlines]
+
+
+def _cards_on_a_page(small: Pixels) -> list[Quad]:
+    """Return the outlines of the cards lying on a plain page (a flatbed scan of several
+    white cards on a white lid, side by side), or [] when the frame is no plain page.
+
+    Only several cards are taken from here: one outline on a plain page is as likely a
+    block of text on a card that fills the frame (a render) as a card on a page, and the
+    usual search, with the text's extent beside it, reads either right.
+    """
+    page = page_contrast(small)
+    return [] if page is None else drop_nested(find_quads_on_page(small, page))
 
 
 def drop_nested(quads: list[Quad]) -> list[Quad]:
