@@ -20,7 +20,7 @@ from ..model import Pixels
 from .bands import grow_over_band
 from .colours import border_colour
 from .edgelines import colour_edges, outline_candidates
-from .quads import Quad, order_corners
+from .quads import Quad, order_corners, reading_order
 
 #: long side of the image detection works on: enough for corners within a few full-res pixels
 DETECT_SIDE = 640
@@ -81,11 +81,13 @@ def find_quads_on_page(small: Pixels, page: npt.NDArray[np.float32]) -> list[Qua
     millimetres apart.
     """
     edges = np.maximum(_edges(small), _page_edges(page))
+    # a card laid against the lid's edge has its own edge there, where the scan ends
+    cv2.rectangle(edges, (0, 0), (edges.shape[1] - 1, edges.shape[0] - 1), 255, 3)
     on_page = np.where(page > ON_THE_PAGE, 255, 0).astype(np.uint8)
     mask = np.asarray(
         cv2.morphologyEx(on_page, cv2.MORPH_OPEN, np.ones((3, 3), np.uint8)), np.uint8
     )
-    return _apart(list(_candidates(mask, edges)), small)
+    return _apart(list(_candidates(mask, edges, on_a_lid=True)), small)
 
 
 def _apart(candidates: list[Candidate], small: Pixels) -> list[Quad]:
@@ -99,7 +101,7 @@ def _apart(candidates: list[Candidate], small: Pixels) -> list[Quad]:
         if any(_overlap(cand.quad, k.quad) > 0.2 for k in kept):
             continue
         kept.append(cand)
-    kept.sort(key=lambda c: (c.quad[:, 1].min() // 50, c.quad[:, 0].min()))  # reading order
+    kept.sort(key=lambda c: reading_order(c.quad))
     return [grow_over_band(k.quad, small) for k in kept]
 
 
@@ -152,7 +154,9 @@ def _clean(mask: npt.NDArray[np.uint8]) -> npt.NDArray[np.uint8]:
     return np.asarray(cv2.morphologyEx(opened, cv2.MORPH_CLOSE, kernel, iterations=2))
 
 
-def _candidates(mask: npt.NDArray[np.uint8], edges: npt.NDArray[np.uint8]) -> Iterator[Candidate]:
+def _candidates(
+    mask: npt.NDArray[np.uint8], edges: npt.NDArray[np.uint8], on_a_lid: bool = False
+) -> Iterator[Candidate]:
     frame_area = float(mask.shape[0] * mask.shape[1])
     contours, _ = cv2.findContours(mask, cv2.RETR_LIST, cv2.CHAIN_APPROX_SIMPLE)
     for contour in contours:
@@ -163,7 +167,7 @@ def _candidates(mask: npt.NDArray[np.uint8], edges: npt.NDArray[np.uint8]) -> It
         if quad is None:
             continue
         support = _edge_support(quad, edges)
-        score = _score(quad, area, mask.shape[:2]) * (0.2 + 0.8 * support)
+        score = _score(quad, area, mask.shape[:2], on_a_lid) * (0.2 + 0.8 * support)
         if score > 0:
             yield Candidate(quad, score, float(cv2.contourArea(quad)), support)
 
@@ -249,8 +253,11 @@ def _cross(u: npt.NDArray[np.float32], v: npt.NDArray[np.float32]) -> npt.NDArra
     return np.asarray(u[..., 0] * v[..., 1] - u[..., 1] * v[..., 0], np.float32)
 
 
-def _score(quad: Quad, contour_area: float, shape: tuple[int, ...]) -> float:
-    """Return how card-like a quad is: large, filled, plausibly shaped and not the frame itself."""
+def _score(
+    quad: Quad, contour_area: float, shape: tuple[int, ...], on_a_lid: bool = False
+) -> float:
+    """Return how card-like a quad is: large, filled, plausibly shaped and not the frame itself
+    (unless on_a_lid: what stands out from a scanner's lid is no crop of a table)."""
     area = float(cv2.contourArea(quad))
     if area <= 0:
         return 0.0
@@ -266,7 +273,7 @@ def _score(quad: Quad, contour_area: float, shape: tuple[int, ...]) -> float:
     on_border = sum(
         1 for x, y in quad if x < margin or y < margin or x > width - margin or y > height - margin
     )
-    if on_border >= 3:  # the frame (or a crop of the table): not a card outline
+    if on_border >= 3 and not on_a_lid:  # the frame (or a crop of the table): not a card
         return 0.0
     return area / (height * width) * fill * (1.0 - 0.15 * on_border)
 

@@ -18,7 +18,7 @@ import numpy as np
 from ..model import Pixels
 from .colours import page_contrast
 from .detect import find_quads, find_quads_on_page
-from .quads import Quad, order_corners
+from .quads import Quad, order_corners, reading_order
 from .textregion import find_text_region, text_marks
 
 #: the text region is an alternative to an outline when it is at least this much bigger
@@ -29,6 +29,9 @@ TEXT_BEYOND = 0.15
 NESTED = 0.9
 #: outlines closer than this share of the image's long side are pieces of one card
 TOUCHING = 0.02
+#: a card found on a page is covered this share of the image's long side beyond its outline
+#: before the text left over is looked for
+COVER = 0.012
 
 
 @dataclass(frozen=True)
@@ -47,8 +50,8 @@ def card_outlines(small: Pixels) -> list[list[Outline]]:
     text's extent as well, or the whole frame.
     """
     on_page = _cards_on_a_page(small)
-    if len(on_page) > 1:
-        return [[Outline(quad, "quad")] for quad in on_page]
+    if on_page:
+        return [[outline] for outline in on_page]
     quads = drop_nested(find_quads(small))
     if len(quads) > 1 and not _touching(quads, TOUCHING * max(small.shape[:2])):
         return [[Outline(quad, "quad")] for quad in quads]
@@ -65,16 +68,38 @@ def card_outlines(small: Pixels) -> list[list[Outline]]:
     return [outlines]
 
 
-def _cards_on_a_page(small: Pixels) -> list[Quad]:
+def _cards_on_a_page(small: Pixels) -> list[Outline]:
     """Return the outlines of the cards lying on a plain page (a flatbed scan of several
     white cards on a white lid, side by side), or [] when the frame is no plain page.
 
     Only several cards are taken from here: one outline on a plain page is as likely a
     block of text on a card that fills the frame (a render) as a card on a page, and the
-    usual search, with the text's extent beside it, reads either right.
+    usual search, with the text's extent beside it, reads either right. Text lying outside
+    every card found is a card too (one of the lid's own colour), boxed by its text.
     """
     page = page_contrast(small)
-    return [] if page is None else drop_nested(find_quads_on_page(small, page))
+    if page is None:
+        return []
+    quads = drop_nested(find_quads_on_page(small, page))
+    if len(quads) < 2:
+        return []
+    cards = [Outline(quad, "quad") for quad in quads]
+    rest = _text_left_over(small, quads)
+    if rest is not None:
+        cards.append(Outline(rest, "text-region"))
+    return sorted(cards, key=lambda outline: reading_order(outline.quad))
+
+
+def _text_left_over(small: Pixels, quads: list[Quad]) -> Quad | None:
+    """Return the rectangle around the text lying outside every card found on a page (a card
+    of the lid's own colour shows no outline, but its print shows), or None."""
+    rest = small.copy()
+    lid = tuple(int(v) for v in np.median(np.concatenate([small[0], small[-1]]), axis=0))
+    margin = COVER * max(small.shape[:2])  # the thin shadow along a card's edge is no text
+    for quad in quads:
+        grown = _grown(quad, margin)
+        cv2.fillConvexPoly(rest, np.rint(grown).astype(np.int32), lid)
+    return find_text_region(rest, pad=round(margin))
 
 
 def drop_nested(quads: list[Quad]) -> list[Quad]:
@@ -106,6 +131,14 @@ def _distance(a: Quad, b: Quad) -> float:
         for poly, other in ((a, b), (b, a))
         for x, y in other
     )
+
+
+def _grown(quad: Quad, margin: float) -> Quad:
+    """Return the quad moved margin pixels outwards from its centre at each corner."""
+    centre = quad.mean(axis=0)
+    away = quad - centre
+    lengths = np.maximum(np.linalg.norm(away, axis=1, keepdims=True), 1e-6)
+    return np.asarray(quad + away / lengths * margin, np.float32)
 
 
 def _around(quads: list[Quad]) -> Quad:

@@ -16,3 +16,8 @@ def order_corners(points: npt.NDArray[np.float32]) -> Quad:
     pts = pts[np.argsort(angles)]  # clockwise on screen, starting near the left
     start = int(np.argmin(pts.sum(axis=1)))  # top-left has the smallest x + y
     return np.roll(pts, -start, axis=0)
+
+
+def reading_order(quad: Quad) -> tuple[float, float]:
+    """Return a key that sorts quads row by row (rows 50 px apart), left to right."""
+    return float(quad[:, 1].min() // 50), float(quad[:, 0].min())

@@ -18,8 +18,9 @@ MIN_BLOCK = 0.002
 STRAIGHT = 1.5
 
 
-def find_text_region(small: Pixels, whole: bool = False) -> Quad | None:
-    """Return the corners of a rectangle around the text clusters in a small BGR image.
+def find_text_region(small: Pixels, whole: bool = False, pad: int | None = None) -> Quad | None:
+    """Return the corners of a rectangle around the text clusters in a small BGR image, pad
+    pixels beyond them (by default, the gap that joins a card's lines into one block).
 
     None when there are only specks, and, unless whole, when text covers nearly the whole
     frame (the frame itself is then as good): with whole, that rectangle is the frame turned
@@ -43,7 +44,8 @@ def find_text_region(small: Pixels, whole: bool = False) -> Quad | None:
     # Rotate the points level, box them, and turn the box back: a rectangle along the lines.
     turn = cv2.getRotationMatrix2D((0.0, 0.0), -angle, 1.0)
     level = points @ turn[:, :2].T
-    (left, top), (right, bottom) = level.min(axis=0) - gap, level.max(axis=0) + gap
+    margin = gap if pad is None else pad
+    (left, top), (right, bottom) = level.min(axis=0) - margin, level.max(axis=0) + margin
     if (right - left) * (bottom - top) < MIN_REGION * frame:
         return None  # specks
     if not whole and (right - left) * (bottom - top) > 0.9 * frame:
