@@ -18,11 +18,17 @@ from cardscan.errors import ExitCode
 from cardscan.store import ContactStore
 
 runner = CliRunner()
-TODAY = date.today()  # the CLI's "today"; the due logic itself is tested with fixed dates
 
 
 @pytest.fixture
-def db(tmp_path: Path) -> Path:
+def today() -> date:
+    """The CLI's "today", taken as each test starts (not when the suite is collected, which
+    may be on the day before); the due logic itself is tested with fixed dates."""
+    return date.today()
+
+
+@pytest.fixture
+def db(tmp_path: Path, today: date) -> Path:
     path = tmp_path / "c.db"
     with ContactStore(path) as store:
         store.add(
@@ -36,13 +42,13 @@ def db(tmp_path: Path) -> Path:
             ),
             Meeting(
                 met="Informational interview",
-                met_on=TODAY - timedelta(days=6),
+                met_on=today - timedelta(days=6),
                 notes=("Her team is hiring in Q1",),
             ),
         )
         store.add(
             Contact(name="Sam Okafor", given_name="Sam", family_name="Okafor"),
-            Meeting(met="PyData 2026", met_on=TODAY - timedelta(days=9)),
+            Meeting(met="PyData 2026", met_on=today - timedelta(days=9)),
         )
     return path
 
@@ -52,14 +58,14 @@ def invoke(db: Path, *args: str, env: dict[str, str] | None = None) -> tuple[int
     return result.exit_code, result.stdout, result.stderr
 
 
-def test_followup_prints_draft_by_default(db: Path) -> None:
+def test_followup_prints_draft_by_default(db: Path, today: date) -> None:
     code, out, _ = invoke(db, "followup", "1")
     assert code == 0
     assert out.startswith('To: "Dr. Anna Müller" <anna.mueller@beispiel.test>\n')
     assert "Subject: Thank you for your time on" in out  # informational, chosen from `met`
     assert "\n\nDear Dr. Müller,\n" in out
     assert "- Her team is hiring in Q1" in out
-    week = TODAY + timedelta(days=7)
+    week = today + timedelta(days=7)
     assert f"I will follow up by {week:%A}, {week:%B} {week.day}." in out
 
 
@@ -135,7 +141,7 @@ def test_usage_errors(db: Path, args: list[str]) -> None:
     assert code == ExitCode.USAGE
 
 
-def test_tracking_moves_contacts_through_due(db: Path) -> None:
+def test_tracking_moves_contacts_through_due(db: Path, today: date) -> None:
     _, out, _ = invoke(db, "due", "--json")
     assert [(d["id"], d["kind"]) for d in map(json.loads, out.splitlines())] == [
         (2, "not-followed-up"),  # met 9 days ago: oldest first
@@ -143,16 +149,16 @@ def test_tracking_moves_contacts_through_due(db: Path) -> None:
     ]
     code, out, err = invoke(db, "followup", "2", "--sent", "--on", "yesterday")
     assert (code, out) == (0, "")
-    assert f"#2: follow-up sent on {TODAY - timedelta(days=1)}" in err
+    assert f"#2: follow-up sent on {today - timedelta(days=1)}" in err
     code, _, err = invoke(db, "followup", "1", "--next", "+2d", "--step", "send portfolio")
     assert code == 0
-    assert f"next step on {TODAY + timedelta(days=2)}: send portfolio" in err
+    assert f"next step on {today + timedelta(days=2)}: send portfolio" in err
     _, out, _ = invoke(db, "due")
     assert out == ""
     _, out, _ = invoke(db, "due", "--within", "2d")
     assert out.split("\t") == [
         "   1",
-        str(TODAY + timedelta(days=2)),
+        str(today + timedelta(days=2)),
         "due in 2d",
         "Dr. Anna Müller",
         "anna.mueller@beispiel.test",
@@ -162,15 +168,15 @@ def test_tracking_moves_contacts_through_due(db: Path) -> None:
     assert "Next step: send portfolio. I will follow up by" in out
 
 
-def test_ics_for_next_step(db: Path, tmp_path: Path) -> None:
+def test_ics_for_next_step(db: Path, tmp_path: Path, today: date) -> None:
     ics = tmp_path / "r.ics"
     code, out, err = invoke(
         db, "followup", "1", "--next", "in 1w", "--step", "call", "--ics", str(ics)
     )
     assert (code, out) == (0, "")
-    assert f"wrote reminder for {TODAY + timedelta(weeks=1)}" in err
+    assert f"wrote reminder for {today + timedelta(weeks=1)}" in err
     (event,) = Calendar.from_ical(ics.read_bytes()).walk("VEVENT")
-    assert event.decoded("DTSTART") == TODAY + timedelta(weeks=1)
+    assert event.decoded("DTSTART") == today + timedelta(weeks=1)
     assert str(event["SUMMARY"]) == "Follow up with Anna Müller"
     assert "Next step: call" in str(event["DESCRIPTION"])
 
