@@ -5,7 +5,8 @@ photo printed on the card has straight edges too, and a card that fills the fram
 its edge has none. So each card gets its outline from the edges and, when text lies beyond
 it, the rectangle around all the text (turned level with the lines; the whole frame when the
 text is everywhere). Which of them is the card is settled by reading them (ranking.py). An
-outline inside a larger card-like one is dropped here, before anything is read.
+outline inside a larger card-like one is dropped here, before anything is read. A flatbed
+scan is searched once more, for cards barely lighter than the lid and lying close together.
 """
 
 from __future__ import annotations
@@ -46,8 +47,8 @@ class Outline:
 def card_outlines(small: Pixels) -> list[list[Outline]]:
     """Return, for each card in a small BGR image, the outlines that may be it, likeliest first.
 
-    Several cards in one photo each get their outline alone; one card (or none found) gets the
-    text's extent as well, or the whole frame.
+    Several cards in one photo, or on a scanner's lid, each get their outline alone; one card
+    (or none found) gets the text's extent as well, or the whole frame.
     """
     on_page = _cards_on_a_page(small)
     if on_page:
