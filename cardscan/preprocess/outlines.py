@@ -17,7 +17,7 @@ import cv2
 import numpy as np
 
 from ..model import Pixels
-from .colours import page_contrast
+from .colours import border_colour, page_contrast
 from .detect import find_quads, find_quads_on_page
 from .quads import Quad, order_corners, reading_order
 from .textregion import find_text_region, text_marks
@@ -95,7 +95,7 @@ def _text_left_over(small: Pixels, quads: list[Quad]) -> Quad | None:
     """Return the rectangle around the text lying outside every card found on a page (a card
     of the lid's own colour shows no outline, but its print shows), or None."""
     rest = small.copy()
-    lid = tuple(int(v) for v in np.median(np.concatenate([small[0], small[-1]]), axis=0))
+    lid = tuple(int(v) for v in border_colour(small.astype(np.float32)))  # BGR, as small is
     margin = COVER * max(small.shape[:2])  # the thin shadow along a card's edge is no text
     for quad in quads:
         grown = _grown(quad, margin)
