@@ -7,9 +7,8 @@ Writes OUT/flat/<card>.png (clean ~1050x600 renders), OUT/photo/<card>.jpg (simu
 photos: perspective, shadow, uneven light, blur, noise, turned cards, one EXIF-rotated file),
 OUT/scan/<page>.jpg (several cards on a flatbed, as OUT/scans.json lays them: their truth is
 their cards' flat rows) and OUT/truth.jsonl (the ground truth of every photo and render, in
-the format of the dev set). Every
-random choice comes from a generator seeded by the card's id, so a rerun gives the same bytes
-with the same Pillow/OpenCV/numpy versions.
+the format of the dev set). Every random choice comes from a generator seeded by the card's
+id, so a rerun gives the same bytes with the same Pillow/OpenCV/numpy versions.
 """
 
 from __future__ import annotations
